@@ -1,0 +1,116 @@
+"""Classification code lists and the labels of the model's enumerations.
+
+The codes are the national 政府收支分类科目 (functional classification of
+expenditure, 支出功能分类科目, and the departmental economic classification,
+部门预算支出经济分类科目) for the lines the template uses. They are reference
+data, shipped with the package in ``codelists/*.csv``; the extractor links a
+published line to its code by matching the names the text prints.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+from .model import Classification
+
+SCHEMES = {
+    "functional": ("支出功能分类科目", "Functional classification of expenditure"),
+    "economic": ("部门预算支出经济分类科目", "Economic classification of departmental expenditure"),
+}
+
+# Labels of the enumerated codes used in the tables (zh, en).
+FLOW_LABELS = {"revenue": ("收入", "Revenue"), "expenditure": ("支出", "Expenditure")}
+PHASE_LABELS = {"executed": ("决算", "Executed"), "budgeted": ("预算", "Budgeted")}
+FUND_LABELS = {
+    "all_funds": ("全部资金", "All funds"),
+    "fiscal_appropriation": ("财政拨款", "Fiscal appropriation"),
+    "general_public_budget": ("一般公共预算财政拨款", "General public budget appropriation"),
+    "government_fund": ("政府性基金预算财政拨款", "Government fund budget appropriation"),
+    "state_capital": ("国有资本经营预算财政拨款", "State capital operation budget appropriation"),
+    "superior_subsidy": ("上级补助收入", "Subsidy from the higher level"),
+    "public_institution_income": ("事业收入", "Public institution service income"),
+    "operating_income": ("经营收入", "Operating income"),
+    "affiliated_remittance": ("附属单位上缴收入", "Remittance from affiliated units"),
+    "other_income": ("其他收入", "Other income"),
+    "other_funds": ("其它资金", "Other funds"),
+}
+CATEGORY_LABELS = {
+    "grand_total": ("收支总计", "Grand total of revenue and expenditure"),
+    "income_total": ("本年收入合计", "Total income of the year"),
+    "income_by_source": ("收入(按来源)", "Income by source"),
+    "expenditure_total": ("本年支出合计", "Total expenditure of the year"),
+    "expenditure_by_type": ("支出(按性质)", "Expenditure by type (basic / project ...)"),
+    "expenditure_by_function": ("支出(按功能分类)", "Expenditure by functional classification"),
+    "basic_expenditure_by_economic": ("基本支出(人员/公用)", "Basic expenditure: personnel / routine operating"),
+    "three_public": ("“三公”经费", "'Three public' expenses"),
+    "operating_costs": ("机关运行经费", "Running costs of the organ"),
+    "procurement": ("政府采购", "Government procurement"),
+    "carry_over": ("结转和结余", "Carry-over and balances"),
+    "performance_project": ("绩效项目资金", "Performance project funds"),
+    "explanatory": ("原因说明中的金额", "Amount cited in an explanation"),
+}
+COMPARISON_LABELS = {
+    "share": ("占比", "Share"),
+    "yoy_change": ("比上年增减额", "Change on the prior year"),
+    "growth_rate": ("比上年增长率", "Growth on the prior year"),
+    "completion_rate": ("预算完成率", "Budget completion rate"),
+}
+
+
+@cache
+def classifications() -> tuple[Classification, ...]:
+    """Every code of every scheme, parents before children."""
+    records = []
+    for scheme in SCHEMES:
+        text = resources.files(__package__).joinpath(f"codelists/{scheme}.csv").read_text("utf-8")
+        for row in csv.DictReader(text.splitlines()):
+            parent = row["parent_code"]
+            records.append(
+                Classification(
+                    classification_id=f"{scheme}:{row['code']}",
+                    scheme=scheme,
+                    code=row["code"],
+                    parent_id=f"{scheme}:{parent}" if parent else None,
+                    level=row["level"],
+                    name_zh=row["name_zh"],
+                    name_en=row["name_en"],
+                )
+            )
+    return tuple(records)
+
+
+def _normalize(name: str) -> str:
+    """Names as the prose prints them: full-width brackets, '支出' often dropped."""
+    name = name.strip().translate(str.maketrans("()", "()")).replace(" ", "")
+    return name.removesuffix("支出")
+
+
+def functional_code(*names: str) -> Classification | None:
+    """The functional code for a 类/款/项 path of names, e.g.
+    ('一般公共服务支出', '政府办公厅(室)及相关机构事务', '行政运行')."""
+    parent_id = None
+    found = None
+    for name in names:
+        wanted = _normalize(name)
+        found = next(
+            (
+                c
+                for c in classifications()
+                if c.scheme == "functional" and c.parent_id == parent_id and _normalize(c.name_zh) == wanted
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        parent_id = found.classification_id
+    return found
+
+
+def economic_code(name: str) -> Classification | None:
+    wanted = _normalize(name)
+    return next(
+        (c for c in classifications() if c.scheme == "economic" and _normalize(c.name_zh) == wanted),
+        None,
+    )

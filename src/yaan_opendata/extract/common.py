@@ -1,0 +1,176 @@
+"""Shared helpers for the section extractors: find paragraphs, build figures.
+
+Extractors are pure functions from a SourceDocument to records. They locate a
+template section by its numbering path, match the template's sentence patterns
+and turn every number into a record that keeps its paragraph and literal text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from ..model import FigureComparison, FiscalFigure, Paragraph
+from ..numbers import Money, NumberFormatError, parse_money, parse_percent, to_decimal
+from ..source import SourceDocument
+
+
+def section(doc: SourceDocument, *path: str) -> list[Paragraph]:
+    """Paragraphs under the section whose numbering path starts with ``path``.
+
+    Each element of ``path`` is a marker ("第二部分", "七、", "(二)") or, for
+    annexes, reports and tables, a substring of the heading line. A missing
+    section is an error naming the document and the path.
+    """
+    found = [p for p in doc.paragraphs if _path_matches(p.section_path, path)]
+    if not found:
+        raise doc.error(f"section '{' / '.join(path)}' is missing")
+    return found
+
+
+def _path_matches(section_path: str, wanted: Sequence[str]) -> bool:
+    parts = section_path.split(" / ") if section_path else []
+    if len(parts) < len(wanted):
+        return False
+    return all(_marker_equal(part, want) for part, want in zip(parts, wanted))
+
+
+def _marker_equal(part: str, want: str) -> bool:
+    normalize = str.maketrans("()", "()")
+    part, want = part.translate(normalize), want.translate(normalize)
+    return part == want or (len(want) > 4 and want in part)
+
+
+def find(
+    doc: SourceDocument,
+    paragraphs: Iterable[Paragraph],
+    pattern: re.Pattern,
+    what: str,
+) -> tuple[Paragraph, re.Match]:
+    """The first paragraph matching ``pattern``, or an error saying what is missing."""
+    paragraphs = list(paragraphs)
+    for paragraph in paragraphs:
+        match = pattern.search(paragraph.text)
+        if match:
+            return paragraph, match
+    where = paragraphs[0] if paragraphs else None
+    raise doc.error(f"{what} not found (pattern {pattern.pattern!r})", where)
+
+
+def money(doc: SourceDocument, paragraph: Paragraph, literal: str, *, unit_required=True) -> Money:
+    """Parse a money literal, or fail naming the paragraph."""
+    try:
+        return parse_money(literal, unit_required=unit_required)
+    except NumberFormatError as exc:
+        raise doc.error(str(exc), paragraph) from None
+
+
+def percent(doc: SourceDocument, paragraph: Paragraph, literal: str) -> Decimal:
+    try:
+        return parse_percent(literal)
+    except NumberFormatError as exc:
+        raise doc.error(str(exc), paragraph) from None
+
+
+def number(doc: SourceDocument, paragraph: Paragraph, literal: str) -> Decimal:
+    try:
+        return to_decimal(literal)
+    except NumberFormatError as exc:
+        raise doc.error(str(exc), paragraph) from None
+
+
+def figure_id(doc: SourceDocument, key: str) -> str:
+    return f"{doc.document_id}.{key}"
+
+
+def fiscal_figure(
+    doc: SourceDocument,
+    key: str,
+    paragraph: Paragraph,
+    amount_literal: str,
+    literal: str,
+    *,
+    flow: str,
+    fund: str,
+    category: str,
+    item: str,
+    label_zh: str,
+    label_en: str,
+    phase: str = "executed",
+    org_id: str | None = None,
+    classification_id: str | None = None,
+    project_id: str | None = None,
+    unit_required: bool = True,
+    amount_note: str | None = None,
+    amount_corrected_yuan: int | None = None,
+) -> FiscalFigure:
+    """A FiscalFigure from a literal such as '3351.34万元', with its source clause."""
+    amount = money(doc, paragraph, amount_literal, unit_required=unit_required)
+    if amount.amount_yuan is None and amount_note is None:
+        amount_note = (
+            "原文未标单位 / no unit printed"
+            if not amount.unit
+            else "原文金额不是整元 / the published amount is not a whole number of yuan"
+        )
+    return FiscalFigure(
+        figure_id=figure_id(doc, key),
+        document_id=doc.document_id,
+        org_id=org_id or doc.document.org_id,
+        fiscal_year=doc.document.fiscal_year,
+        flow=flow,
+        phase=phase,
+        fund=fund,
+        category=category,
+        item=item,
+        label_zh=label_zh,
+        label_en=label_en,
+        classification_id=classification_id,
+        project_id=project_id,
+        amount_yuan=amount.amount_yuan,
+        amount_as_published=amount.literal,
+        unit_as_published=amount.unit,
+        amount_note=amount_note,
+        amount_corrected_yuan=amount_corrected_yuan,
+        literal=literal,
+        paragraph_id=paragraph.paragraph_id,
+    )
+
+
+def comparison(
+    doc: SourceDocument,
+    figure: FiscalFigure,
+    kind: str,
+    paragraph: Paragraph,
+    value_literal: str,
+    literal: str,
+    *,
+    negative: bool = False,
+    base_figure_id: str | None = None,
+    base_label: str | None = None,
+    reason: str | None = None,
+    suffix: str = "",
+) -> FigureComparison:
+    """A share / growth / completion rate ('19.85%') or a yuan change ('555.11万元')."""
+    if kind == "yoy_change":
+        amount = money(doc, paragraph, value_literal)
+        value, unit = amount.yuan, "CNY"
+        if value is None:
+            raise doc.error(f"change '{value_literal}' has no unit", paragraph)
+    else:
+        value, unit = percent(doc, paragraph, value_literal), "%"
+    if negative:
+        value = -value
+    return FigureComparison(
+        comparison_id=f"{figure.figure_id}.{kind}{suffix}",
+        figure_id=figure.figure_id,
+        kind=kind,
+        value=value,
+        unit=unit,
+        value_as_published=value_literal.strip(),
+        base_figure_id=base_figure_id,
+        base_label=base_label,
+        reason=reason,
+        literal=literal,
+        paragraph_id=paragraph.paragraph_id,
+    )

@@ -1,0 +1,150 @@
+"""Read a vendored source document and split it into numbered paragraphs.
+
+The published pages put one paragraph, heading or table cell per line. Each
+non-empty line becomes a paragraph with the numbering path of the headings
+above it (第二部分 / 五、 / (三) / 2.), so every extracted value can point back
+to the exact sentence it came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Document, Paragraph
+
+# Heading markers of the national template, outermost first. A marker at one
+# depth closes every deeper one. Example lines:
+#   第二部分 2020年度部门决算情况说明 / 附件1 / …绩效评价报告 / 一、收入… /
+#   (三)一般公共预算… / 2. 一般公共服务支出… / (1)强力推行… / 项目绩效目标完成情况表
+_CN_NUMERAL = "一二三四五六七八九十"
+HEADING_MARKERS: tuple[tuple[str, re.Pattern], ...] = (
+    ("part", re.compile(rf"^(第[{_CN_NUMERAL}]+部分)")),
+    ("annex", re.compile(r"^(附件\d+)\s*$")),
+    ("report", re.compile(r"^([^,。,:;]{4,60}(?:报告))$")),
+    ("chapter", re.compile(rf"^([{_CN_NUMERAL}]+、)")),
+    ("section", re.compile(rf"^([((][{_CN_NUMERAL}]+[))])")),
+    ("item", re.compile(r"^(\d+\s*[.、．])(?!\d)")),
+    ("table", re.compile(r"^([^,。,:;]{4,60}(?:表))$")),
+    ("subitem", re.compile(r"^([((]\d+[))])")),
+)
+_DEPTH = {name: depth for depth, (name, _) in enumerate(HEADING_MARKERS)}
+# Tables and sub-items are siblings in the template: a table closes a (1) item.
+_DEPTH["subitem"] = _DEPTH["table"]
+_TOC_LEADER = re.compile(r"…{3,}")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A verified source and its paragraphs: what every extractor reads."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def document_id(self) -> str:
+        return self.document.document_id
+
+    def error(self, reason: str, paragraph: Paragraph | None = None) -> SourceError:
+        return SourceError(self.document_id, reason, paragraph.paragraph_id if paragraph else None)
+
+    def error_at(self, paragraph_id: str | None, reason: str) -> SourceError:
+        return SourceError(self.document_id, reason, paragraph_id)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(sources_dir: Path) -> list[dict]:
+    manifest = sources_dir / "manifest.json"
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8"))["documents"]
+    except FileNotFoundError:
+        raise SourceError("-", f"no manifest at {manifest}") from None
+
+
+def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
+    """Verify the file against its manifest entry and split it into paragraphs."""
+    document_id = entry["document_id"]
+    path = sources_dir / entry["file"]
+    if not path.exists():
+        raise SourceError(document_id, f"source file {path} is missing")
+    digest = sha256_of(path)
+    if digest != entry["sha256"]:
+        raise SourceError(
+            document_id,
+            f"sha256 of {entry['file']} is {digest}, the manifest says {entry['sha256']}; "
+            "the source changed: review it and update sources/manifest.json",
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(document_id, f"{entry['file']} is not UTF-8 ({exc.reason})") from None
+    paragraphs = tuple(split_paragraphs(document_id, text))
+    document = Document(
+        document_id=document_id,
+        title=entry["title"],
+        title_en=entry["title_en"],
+        publisher=entry["publisher"],
+        published=datetime.date.fromisoformat(entry["published"]),
+        fiscal_year=int(entry["fiscal_year"]),
+        org_id=entry["org_id"],
+        file=entry["file"],
+        sha256=digest,
+        paragraph_count=len(paragraphs),
+    )
+    return SourceDocument(document, paragraphs)
+
+
+def paragraph_id(document_id: str, number: int) -> str:
+    return f"{document_id}-p{number:04d}"
+
+
+def heading_marker(line: str) -> tuple[str, str] | None:
+    """The (kind, marker) a line opens, or None for body text."""
+    for kind, pattern in HEADING_MARKERS:
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(1)
+    return None
+
+
+def split_paragraphs(document_id: str, text: str):
+    """Yield one Paragraph per non-empty line, with its section path."""
+    open_markers: list[tuple[int, str, str]] = []  # (depth, marker, title)
+    in_contents = False
+    number = 0
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        number += 1
+        if line == "目录":
+            in_contents = True
+        elif in_contents and not _TOC_LEADER.search(line) and line.startswith("第一部分"):
+            in_contents = False
+        if in_contents:
+            path, title = "目录", "目录"
+        else:
+            found = heading_marker(line)
+            if found:
+                kind, marker = found
+                depth = _DEPTH[kind]
+                open_markers = [m for m in open_markers if m[0] < depth]
+                open_markers.append((depth, marker if kind not in ("report", "table") else line, line))
+            path = " / ".join(m[1] for m in open_markers)
+            title = open_markers[-1][2] if open_markers else ""
+        yield Paragraph(
+            paragraph_id=paragraph_id(document_id, number),
+            document_id=document_id,
+            number=number,
+            section_path=path,
+            section_title=title,
+            text=line,
+        )
