@@ -228,7 +228,7 @@ class FiscalFigure:
         unit="CNY",
     )
     amount_as_published: str = col("原文金额", "Amount as published", "原文数字与单位,如“3351.34万元”", "Number and unit exactly as printed, e.g. '3351.34万元'")
-    unit_as_published: str = col("原文单位", "Unit as published", "万元、元或空(原文未写单位)", "万元, 元, or empty when no unit is printed", enum=("万元", "元", ""))
+    unit_as_published: str | None = col("原文单位", "Unit as published", "万元或元;原文未写单位时为空", "万元 or 元; empty when the source prints no unit", enum=("万元", "元"))
     amount_note: str | None = col("金额说明", "Amount note", "原文单位缺失或可疑时的说明", "Why the amount is empty or suspect (missing or implausible unit)")
     amount_corrected_yuan: int | None = col(
         "更正金额(元)",
@@ -393,3 +393,4 @@ class Disclosure:
     work_metrics: tuple[WorkMetric, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     schedules: tuple[Schedule, ...] = ()
+    consistency_checks: tuple = ()  # filled by checks/ after extraction

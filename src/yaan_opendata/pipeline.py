@@ -1,11 +1,20 @@
-"""The library API: sources → disclosures → outputs. The CLI is a thin layer over it."""
+"""The library API: sources → disclosures → outputs. The CLI is a thin layer over it.
+
+A build writes into a fresh temporary folder beside the target and only then
+swaps it into place, so a failed build leaves the previous package untouched.
+"""
 
 from __future__ import annotations
 
+import filecmp
+import shutil
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import extract_disclosure
 from .model import Disclosure
+from .package import write_package
 from .source import load_document, read_manifest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -19,3 +28,74 @@ def load_disclosures(sources_dir: Path = DEFAULT_SOURCES) -> list[Disclosure]:
         extract_disclosure(load_document(entry, sources_dir))
         for entry in read_manifest(sources_dir)
     ]
+
+
+def write_outputs(disclosures: list[Disclosure], out_dir: Path) -> None:
+    """Every file of the published package, written into ``out_dir``."""
+    write_package(disclosures, out_dir)
+
+
+def build(sources_dir: Path = DEFAULT_SOURCES, out_dir: Path = DEFAULT_PACKAGE) -> list[Disclosure]:
+    """Extract every source and replace ``out_dir`` with the fresh package, atomically."""
+    disclosures = load_disclosures(sources_dir)
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        write_outputs(disclosures, staging)
+        _swap_into_place(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return disclosures
+
+
+def _swap_into_place(staging: Path, out_dir: Path) -> None:
+    previous = out_dir.with_name(f".{out_dir.name}-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+@dataclass
+class PackageDifference:
+    """How a committed package differs from a fresh build."""
+
+    missing: list[str] = field(default_factory=list)  # written by a fresh build, absent here
+    unexpected: list[str] = field(default_factory=list)  # present here, not written by a build
+    changed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.unexpected or self.changed)
+
+    def lines(self) -> list[str]:
+        return (
+            [f"missing (a fresh build writes it): {name}" for name in self.missing]
+            + [f"unexpected (a fresh build does not write it): {name}" for name in self.unexpected]
+            + [f"differs from a fresh build: {name}" for name in self.changed]
+        )
+
+
+def check(sources_dir: Path = DEFAULT_SOURCES, package_dir: Path = DEFAULT_PACKAGE) -> PackageDifference:
+    """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
+    disclosures = load_disclosures(sources_dir)
+    with tempfile.TemporaryDirectory() as fresh:
+        fresh_dir = Path(fresh)
+        write_outputs(disclosures, fresh_dir)
+        return compare_dirs(fresh_dir, package_dir)
+
+
+def compare_dirs(expected: Path, actual: Path) -> PackageDifference:
+    def files(root: Path) -> set[str]:
+        if not root.exists():
+            return set()
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+    want, have = files(expected), files(actual)
+    common = sorted(want & have)
+    return PackageDifference(
+        missing=sorted(want - have),
+        unexpected=sorted(have - want),
+        changed=[name for name in common if not filecmp.cmp(expected / name, actual / name, shallow=False)],
+    )

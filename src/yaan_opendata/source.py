@@ -37,6 +37,7 @@ _DEPTH = {name: depth for depth, (name, _) in enumerate(HEADING_MARKERS)}
 # Tables and sub-items are siblings in the template: a table closes a (1) item.
 _DEPTH["subitem"] = _DEPTH["table"]
 _TOC_LEADER = re.compile(r"…{3,}")
+FRONT_MATTER = "卷首"  # the page header before the table of contents
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ def split_paragraphs(document_id: str, text: str):
                 depth = _DEPTH[kind]
                 open_markers = [m for m in open_markers if m[0] < depth]
                 open_markers.append((depth, marker if kind not in ("report", "table") else line, line))
-            path = " / ".join(m[1] for m in open_markers)
-            title = open_markers[-1][2] if open_markers else ""
+            path = " / ".join(m[1] for m in open_markers) or FRONT_MATTER
+            title = open_markers[-1][2] if open_markers else FRONT_MATTER
         yield Paragraph(
             paragraph_id=paragraph_id(document_id, number),
             document_id=document_id,

@@ -129,7 +129,7 @@ def fiscal_figure(
         project_id=project_id,
         amount_yuan=amount.amount_yuan,
         amount_as_published=amount.literal,
-        unit_as_published=amount.unit,
+        unit_as_published=amount.unit or None,
         amount_note=amount_note,
         amount_corrected_yuan=amount_corrected_yuan,
         literal=literal,

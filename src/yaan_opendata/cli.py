@@ -1,0 +1,62 @@
+"""`yaan-opendata`: a thin click layer over the library API in ``pipeline``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import SourceError
+from .validate import validate_package
+
+_SOURCES = click.option(
+    "--sources", "sources_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=pipeline.DEFAULT_SOURCES, show_default=True, help="Folder with manifest.json and the source texts.",
+)
+_PACKAGE = click.option(
+    "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=pipeline.DEFAULT_PACKAGE, show_default=True, help="The data package folder.",
+)
+
+
+@click.group()
+@click.version_option(package_name="yaan-opendata")
+def cli():
+    """Turn 部门决算 disclosures into open data: a data package, RDF and a Datasette site."""
+
+
+@cli.command()
+@_SOURCES
+@_PACKAGE
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if the package differs from a fresh build.")
+def build(sources_dir: Path, package_dir: Path, check_only: bool):
+    """Extract the sources and write the data package (or --check it)."""
+    try:
+        if check_only:
+            difference = pipeline.check(sources_dir, package_dir)
+            if difference:
+                for line in difference.lines():
+                    click.echo(line, err=True)
+                click.echo(f"{package_dir} is not what a fresh build writes: run `yaan-opendata build`.", err=True)
+                sys.exit(1)
+            click.echo(f"{package_dir} is up to date with a fresh build.")
+            return
+        disclosures = pipeline.build(sources_dir, package_dir)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from None
+    figures = sum(len(d.fiscal_figures) for d in disclosures)
+    click.echo(f"Wrote {package_dir}: {len(disclosures)} document(s), {figures} money figures.")
+
+
+@cli.command()
+@_PACKAGE
+def validate(package_dir: Path):
+    """Validate the data package with frictionless (types, keys, foreign keys)."""
+    problems = validate_package(package_dir)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{package_dir / 'datapackage.json'} is valid.")

@@ -1,0 +1,161 @@
+"""Write the Frictionless data package: one UTF-8 CSV per table and datapackage.json.
+
+Everything in datapackage.json is generated from the table registry
+(``tables.py``) and the model's field metadata; nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from . import __version__
+from .model import Disclosure
+from .tables import TABLES, Field, Table, rows
+
+PACKAGE_NAME = "yaan-final-accounts"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+KEYWORDS = [
+    "部门决算", "final accounts", "雅安", "Ya'an", "budget", "fiscal transparency",
+    "政府收支分类", "三公经费", "performance budgeting", "open data",
+]
+
+
+def csv_text(table: Table, records: list) -> str:
+    """The CSV of one table: header of field names, values in their canonical text form."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = [f.name for f in table.fields]
+    writer.writerow(names)
+    for record in records:
+        writer.writerow([cell_text(getattr(record, name)) for name in names])
+    return out.getvalue()
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def field_descriptor(field: Field) -> dict:
+    descriptor = {
+        "name": field.name,
+        "type": field.type,
+        "title": f"{field.title_zh} / {field.title_en}",
+        "description": f"{field.description_zh} / {field.description_en}",
+        "titles": {"zh": field.title_zh, "en": field.title_en},
+        "descriptions": {"zh": field.description_zh, "en": field.description_en},
+    }
+    if field.unit:
+        descriptor["unit"] = field.unit
+    if field.type == "boolean":
+        descriptor["trueValues"] = ["true"]
+        descriptor["falseValues"] = ["false"]
+    constraints = {}
+    if field.required:
+        constraints["required"] = True
+    if field.enum:
+        constraints["enum"] = list(field.enum)
+    if field.minimum is not None:
+        constraints["minimum"] = field.minimum
+    if field.maximum is not None:
+        constraints["maximum"] = field.maximum
+    if field.pattern:
+        constraints["pattern"] = field.pattern
+    if constraints:
+        descriptor["constraints"] = constraints
+    return descriptor
+
+
+def resource_descriptor(table: Table) -> dict:
+    schema = {
+        "fields": [field_descriptor(f) for f in table.fields],
+        "primaryKey": list(table.primary_key),
+        "missingValues": [""],
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": fk.fields, "reference": {"resource": fk.table, "fields": fk.table_fields}}
+            for fk in table.foreign_keys
+        ]
+    return {
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "title": f"{table.title_zh} / {table.title_en}",
+        "description": f"{table.description_zh} / {table.description_en}",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict] = ()) -> dict:
+    documents = [d.document for d in disclosures]
+    return {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": "雅安市部门决算开放数据 / Ya'an departmental final accounts as open data",
+        "description": (
+            "从部门决算公开文本中逐句提取的全部数值:收支总计、收入与支出(按来源、性质与"
+            "支出功能分类)、“三公”经费及接待明细、政府采购、国有资产、绩效项目与指标、"
+            "整体支出自评、名词解释。金额以整数元计,每个数值保留原文写法与出处段落。\n"
+            "Every figure of the published final-accounts disclosures, extracted sentence by "
+            "sentence: totals, income and expenditure by source, type and functional "
+            "classification, 'three public' expenses with the reception detail, procurement, "
+            "assets, performance projects and indicators, the self-evaluation and the glossary. "
+            "Money is in integer yuan; each value keeps its literal text and source paragraph."
+        ),
+        "version": __version__,
+        "homepage": "https://github.com/yaan-opendata/yaan-opendata",
+        "licenses": [LICENSE],
+        "sources": [
+            {
+                "title": d.title,
+                "path": f"sources/{d.file}",
+                "publisher": d.publisher,
+                "published": d.published.isoformat(),
+                "sha256": d.sha256,
+            }
+            for d in documents
+        ],
+        "contributors": [{"title": "yaan-opendata", "role": "author"}]
+        + [{"title": d.publisher, "role": "publisher"} for d in documents],
+        "keywords": KEYWORDS,
+        "temporal": sorted({str(d.fiscal_year) for d in documents}),
+        "resources": [resource_descriptor(t) for t in TABLES] + list(extra_resources),
+    }
+
+
+def table_records(disclosures: list[Disclosure], table: Table) -> list:
+    if table.name == "classifications":  # shared code lists: once, not per document
+        return rows(disclosures[0], table)
+    return [record for d in disclosures for record in rows(d, table)]
+
+
+def write_package(disclosures: list[Disclosure], out_dir: Path, extra_resources: list[dict] = ()) -> None:
+    """Write every table's CSV and datapackage.json into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        text = csv_text(table, table_records(disclosures, table))
+        (out_dir / f"{table.name}.csv").write_text(text, encoding="utf-8", newline="")
+    descriptor = package_descriptor(disclosures, extra_resources)
+    (out_dir / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
