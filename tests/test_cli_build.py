@@ -1,0 +1,71 @@
+"""`yaan-opendata build`: --check, and bad input that stops the build and leaves the package intact."""
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from yaan_opendata.cli import cli
+
+DOCUMENT = "yaan-zwfwdsj-2020"
+
+
+@pytest.fixture
+def previous_package(tmp_path):
+    """A package folder with a marker, to prove a failed build leaves it untouched."""
+    folder = tmp_path / "datapackage"
+    folder.mkdir()
+    (folder / "marker.txt").write_text("previous build", encoding="utf-8")
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def assert_failed_cleanly(result, folder, *, reason: str, paragraph: bool):
+    assert result.exit_code != 0
+    message = result.output.strip().splitlines()[-1]
+    assert f"document {DOCUMENT}" in message
+    assert re.search(reason, message), message
+    if paragraph:
+        assert re.search(rf"paragraph {DOCUMENT}-p\d{{4}}", message), message
+    assert [p.name for p in folder.iterdir()] == ["marker.txt"]
+    assert (folder / "marker.txt").read_text(encoding="utf-8") == "previous build"
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".datapackage")]
+
+
+def test_build_then_check_passes_and_a_changed_file_is_named(tmp_path):
+    out = tmp_path / "datapackage"
+    assert run("build", "--package", str(out)).exit_code == 0
+    assert run("build", "--check", "--package", str(out)).exit_code == 0
+    csv = out / "fiscal_figures.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("33513400", "33513401"), encoding="utf-8")
+    result = run("build", "--check", "--package", str(out))
+    assert result.exit_code == 1
+    assert "differs from a fresh build: fiscal_figures.csv" in result.output
+
+
+def test_a_changed_source_hash_stops_the_build(edited_sources, previous_package):
+    sources = edited_sources(lambda text: text.replace("3351.34万元", "3351.35万元"), keep_hash=True)
+    result = run("build", "--sources", str(sources), "--package", str(previous_package))
+    assert_failed_cleanly(result, previous_package, reason="sha256 .* the manifest says", paragraph=False)
+
+
+def test_a_missing_section_stops_the_build(edited_sources, previous_package):
+    sources = edited_sources(lambda text: text.replace("七、“三公”经费财政拨款支出决算情况说明\n", "", 1).replace(
+        "\n七、“三公”经费财政拨款支出决算情况说明", "\n"))
+    result = run("build", "--sources", str(sources), "--package", str(previous_package))
+    assert_failed_cleanly(result, previous_package, reason="missing|not found", paragraph=False)
+
+
+def test_a_number_that_does_not_parse_stops_the_build(edited_sources, previous_package):
+    sources = edited_sources(lambda text: text.replace("本年收入合计1942.17万元", "本年收入合计1942.1.7万元"))
+    result = run("build", "--sources", str(sources), "--package", str(previous_package))
+    assert_failed_cleanly(result, previous_package, reason="not a number|not found|does not parse", paragraph=True)
+
+
+def test_an_unknown_unit_stops_the_build(edited_sources, previous_package):
+    sources = edited_sources(lambda text: text.replace("本年收入合计1942.17万元", "本年收入合计0.19亿元"))
+    result = run("build", "--sources", str(sources), "--package", str(previous_package))
+    assert_failed_cleanly(result, previous_package, reason="unknown unit '亿元'", paragraph=True)
