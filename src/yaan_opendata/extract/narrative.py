@@ -15,11 +15,12 @@ from ..model import Paragraph, WorkMetric
 from ..source import SourceDocument
 from .common import number
 
-# Longest units first so that 人次 wins over 人 and 万元 over 万.
+# Longest units first so that 人次 wins over 人, 万元 over 万 and 个工作日 over 个
+# ("压缩至90个工作日内", "历时近11个月", "意见建议31件次", "3级互通、4大能力").
 UNITS = (
-    "万余次", "万余条", "万条", "万次", "万元", "万", "人次", "批次", "平方米", "毫秒", "小时", "分钟",
-    "个", "项", "次", "台", "家", "件", "条", "支", "天", "核", "GB", "TB", "%", "人", "名", "辆",
-    "类", "批", "套", "秒", "号",
+    "个工作日", "万余次", "万余条", "万条", "万次", "万元", "万", "人次", "件次", "批次", "平方米",
+    "毫秒", "小时", "分钟", "个月", "个", "项", "次", "台", "家", "件", "条", "支", "天", "核",
+    "GB", "TB", "%", "人", "名", "辆", "类", "批", "套", "秒", "号", "级", "大",
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 METRIC = re.compile(
@@ -27,7 +28,15 @@ METRIC = re.compile(
     rf"(?<![\dA-Za-z.x×V])(?P<number>\d+(?:\.\d+)?)\s*(?P<after>余)?(?P<unit>{_UNIT})"
     r"(?![年月日号])"
 )
-_CLAUSE_BREAK = re.compile(r"[,,;;。:、()()“”\"]")
+# ASCII and full-width punctuation alike: sources differ in which they print.
+_CLAUSE_BREAK = re.compile(r"[,\uff0c;\uff1b。:\uff1a、()\uff08\uff09“”\"]")
+_CLAUSE_END = ",\uff0c;\uff1b。"
+# Brackets and quotes inside a label are kept whole when balanced:
+# "县(区)8个" → "县(区)N个", "成功开展“不见面”评标1次" → "成功开展“不见面”评标N次".
+_PAIRS = {"(": ")", "（": "）", "“": "”"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+# A numbered heading at the start of a paragraph is not part of a label: "1.因公出国(境)经费支出0万元".
+_LEADING_MARKER = re.compile(r"^(?:\d+\s*[.、．]|[(（][\d一二三四五六七八九十]+[)）])\s*")
 _NOT_A_METRIC_AFTER = re.compile(r"^(?:年|月|日)")
 
 
@@ -66,25 +75,67 @@ def _metric_matches(text: str) -> Iterator[re.Match]:
 
 def _label_around(text: str, match: re.Match) -> str:
     """The metric's wording with its number as N: '入库中介机构N家', '已有N个项目'."""
-    start = match.start()
-    while start > 0 and not _CLAUSE_BREAK.match(text[start - 1]):
-        start -= 1
-    before = text[start:match.start()]
-    # '642个项目1610个事项': the words before 1610 belong to the previous number.
+    before = text[_label_start(text, match.start()):match.start()]
+    # '642个项目1610个事项': the words before 1610 belong to the previous number;
+    # '237个项目(77个重点项目)提供450次': so do those up to the bracket it closes.
     before = re.split(rf"\d(?:{_UNIT})", before)[-1]
-    end = match.end()
-    while end < len(text) and not _CLAUSE_BREAK.match(text[end]) and not text[end].isdigit():
-        end += 1
-    after = text[match.end():end][:16]
+    if _unbalanced_closer(before):
+        before = re.split(f"[{''.join(_CLOSERS)}]", before)[-1]
+    before = _LEADING_MARKER.sub("", before)
+    after = text[match.end():_label_end(text, match.end())]
+    if len(after) > 16:
+        after = after[:16]
+        if _unbalanced_opener(after):  # cut before the bracket the cap split
+            after = after[:max(after.rfind(opener) for opener in _PAIRS)]
     qualifier_before = match.group("before") or ""
     return f"{before}{qualifier_before}N{match.group('after') or ''}{match.group('unit')}{after}".strip()
 
 
+def _label_start(text: str, start: int) -> int:
+    """Walk back to the clause start, over balanced brackets and quotes."""
+    depth = 0
+    while start > 0:
+        char = text[start - 1]
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _PAIRS and depth:
+            depth -= 1
+        elif (depth == 0 and _CLAUSE_BREAK.match(char)) or char in "。;\uff1b":
+            break  # a stray closer never carries the label past a sentence
+        start -= 1
+    return start
+
+
+def _label_end(text: str, end: int) -> int:
+    """Walk on to the clause end or the next number; a bracket is taken whole
+    when it holds no number of its own."""
+    while end < len(text):
+        char = text[end]
+        if char in _PAIRS:
+            close = text.find(_PAIRS[char], end + 1)
+            if close < 0 or re.search(r"\d", text[end:close]):
+                break
+            end = close + 1
+            continue
+        if _CLAUSE_BREAK.match(char) or char.isdigit():
+            break
+        end += 1
+    return end
+
+
+def _unbalanced_closer(text: str) -> bool:
+    return any(text.count(close) > text.count(open_) for close, open_ in _CLOSERS.items())
+
+
+def _unbalanced_opener(text: str) -> bool:
+    return any(text.count(open_) > text.count(close) for open_, close in _PAIRS.items())
+
+
 def _clause_around(text: str, start: int, end: int) -> str:
     left = start
-    while left > 0 and text[left - 1] not in ",,;;。":
+    while left > 0 and text[left - 1] not in _CLAUSE_END:
         left -= 1
     right = end
-    while right < len(text) and text[right] not in ",,;;。":
+    while right < len(text) and text[right] not in _CLAUSE_END:
         right += 1
     return text[left:right]
