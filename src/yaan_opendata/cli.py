@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .errors import SourceError
+from .errors import BuildError, SourceError
 from .validate import validate_package
 
 _SOURCES = click.option(
@@ -44,7 +44,7 @@ def build(sources_dir: Path, package_dir: Path, check_only: bool):
             click.echo(f"{package_dir} is up to date with a fresh build.")
             return
         disclosures = pipeline.build(sources_dir, package_dir)
-    except SourceError as exc:
+    except (SourceError, BuildError) as exc:
         raise click.ClickException(str(exc)) from None
     figures = sum(len(d.fiscal_figures) for d in disclosures)
     click.echo(f"Wrote {package_dir}: {len(disclosures)} document(s), {figures} money figures.")

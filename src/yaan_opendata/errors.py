@@ -18,3 +18,7 @@ class SourceError(Exception):
         if paragraph_id:
             where += f", paragraph {paragraph_id}"
         super().__init__(f"{where}: {reason}")
+
+
+class BuildError(Exception):
+    """A build produced output that fails validation; nothing was published."""

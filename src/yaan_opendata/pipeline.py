@@ -12,10 +12,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import BuildError
 from .extract import extract_disclosure
 from .model import Disclosure
 from .package import write_package
 from .source import load_document, read_manifest
+from .validate import validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = PROJECT_ROOT / "sources"
@@ -36,13 +38,16 @@ def write_outputs(disclosures: list[Disclosure], out_dir: Path) -> None:
 
 
 def build(sources_dir: Path = DEFAULT_SOURCES, out_dir: Path = DEFAULT_PACKAGE) -> list[Disclosure]:
-    """Extract every source and replace ``out_dir`` with the fresh package, atomically."""
+    """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
     disclosures = load_disclosures(sources_dir)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
         write_outputs(disclosures, staging)
+        problems = validate_package(staging)
+        if problems:
+            raise BuildError(f"the package fails validation, nothing was published: {problems[0]}")
         _swap_into_place(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
