@@ -1,0 +1,105 @@
+"""第二部分 十、(四) 1.: the projects with performance targets, one PerformanceProject each.
+
+A project is defined by its 项目绩效目标完成情况表 (name, targets, results; see
+``performance_tables``) and described by a numbered narrative
+"(1)<项目名称>绩效目标完成情况综述。项目全年预算数…,执行数为…,完成预算的…%。…".
+Narratives are matched to tables by the project name their heading carries, not
+by position. The narrative's budget and executed amounts become figures
+``project.<n>.budget`` / ``project.<n>.executed``, with the completion rate on
+the executed figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import FigureComparison, FiscalFigure, Paragraph, PerformanceProject
+from ..numbers import NUMBER
+from ..source import SourceDocument
+from .common import comparison, fiscal_figure, percent, section
+from .performance_tables import ProjectTable, project_tables
+
+SECTION = ("第二部分", "十、", "(四)", "1.")
+# "(1)雅安市政务信息资源共享平台项目绩效目标完成情况综述。"
+NARRATIVE_HEADING = re.compile(r"^[((]\d+[))]\s*(?P<name>.+?)绩效目标完成情况综述")
+# "项目全年预算数90.79万元,执行数为90.79万元,完成预算的100%。"
+BUDGET_SENTENCE = re.compile(
+    rf"(?P<budget_clause>项目全年预算数(?P<budget>{NUMBER}\s*(?:万元|元)))[,,]\s*"
+    rf"(?P<executed_clause>执行数为?(?P<executed>{NUMBER}\s*(?:万元|元)))[,,]\s*"
+    rf"完成预算的?(?P<rate>{NUMBER}\s*%)"
+)
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A project's numbered narrative paragraph, matched to its table."""
+
+    table: ProjectTable
+    paragraph: Paragraph
+
+
+def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure | FigureComparison]:
+    for narrative in narratives(doc):
+        table, paragraph = narrative.table, narrative.paragraph
+        match = BUDGET_SENTENCE.search(paragraph.text)
+        if match is None:
+            raise doc.error(f"budget sentence (项目全年预算数…) not found (pattern {BUDGET_SENTENCE.pattern!r})", paragraph)
+        literal = match.group(0)
+        common = {"flow": "expenditure", "fund": "fiscal_appropriation", "category": "performance_project",
+                  "project_id": table.project_id}
+        budget = fiscal_figure(
+            doc, f"project.{table.number}.budget", paragraph, match.group("budget"), match.group("budget_clause"),
+            phase="budgeted", item=f"project.{table.number}.budget",
+            label_zh=f"{table.name.text}:全年预算数", label_en=f"Performance project {table.number}: annual budget",
+            **common,
+        )
+        executed = fiscal_figure(
+            doc, f"project.{table.number}.executed", paragraph, match.group("executed"), match.group("executed_clause"),
+            phase="executed", item=f"project.{table.number}.executed",
+            label_zh=f"{table.name.text}:执行数", label_en=f"Performance project {table.number}: executed",
+            **common,
+        )
+        rate = match.group("rate")
+        yield PerformanceProject(
+            project_id=table.project_id,
+            document_id=doc.document_id,
+            org_id=doc.document.org_id,
+            name_zh=table.name.text,
+            name_en=f"Performance project {table.number}",
+            completion_rate=percent(doc, paragraph, rate),
+            completion_rate_as_published=rate.strip(),
+            annual_target=table.target.text,
+            annual_result=table.result.text,
+            paragraph_id=paragraph.paragraph_id,
+        )
+        yield budget
+        yield executed
+        yield comparison(
+            doc, executed, "completion_rate", paragraph, rate, literal,
+            base_figure_id=budget.figure_id, base_label="全年预算数",
+        )
+
+
+def narratives(doc: SourceDocument) -> list[Narrative]:
+    """Each table's narrative, in table order; a table without one (or the reverse) is an error."""
+    found = {}
+    for paragraph in section(doc, *SECTION):
+        heading = NARRATIVE_HEADING.match(paragraph.text)
+        if heading:
+            found[same_name(heading.group("name"))] = paragraph
+    result = []
+    for table in project_tables(doc):
+        paragraph = found.pop(same_name(table.name.text), None)
+        if paragraph is None:
+            raise doc.error(f"no narrative '(n){table.name.text}绩效目标完成情况综述' for this project table", table.name)
+        result.append(Narrative(table, paragraph))
+    for name, paragraph in found.items():
+        raise doc.error(f"narrative for '{name}' has no 项目绩效目标完成情况表", paragraph)
+    return result
+
+
+def same_name(name: str) -> str:
+    """A project name compared across sections: spacing and quote styles vary."""
+    return re.sub(r"[\s“”\"'‘’]", "", name)
