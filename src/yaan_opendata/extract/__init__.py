@@ -18,7 +18,6 @@ from . import (
     general_budget,
     glossary,
     government_funds,
-    organizations,
     other_matters,
     overview,
     performance_projects,
@@ -26,7 +25,6 @@ from . import (
     project_reports,
     schedules,
     self_evaluation,
-    staffing,
     three_public,
     totals,
     work_review,
@@ -34,8 +32,6 @@ from . import (
 
 EXTRACTORS = (
     overview,
-    organizations,
-    staffing,
     work_review,
     totals,
     general_budget,
