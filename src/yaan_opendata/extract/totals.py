@@ -1,5 +1,183 @@
-"""Placeholder: being written."""
+"""决算情况说明 一 to 四: grand totals, income by source, expenditure by type,
+and the fiscal-appropriation grand totals, with their shares and changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..codelists import FUND_LABELS
+from ..model import FigureComparison, FiscalFigure, Paragraph
+from ..source import SourceDocument
+from .clauses import (
+    PCT,
+    WANYUAN,
+    clause_around,
+    growth_rate,
+    is_decrease,
+    stated_reason,
+    yoy_change,
+)
+from .common import comparison, figure_id, find, fiscal_figure, section
+
+PART = "第二部分"
+
+# 二: income sources as the template names them → fund code.
+INCOME_SOURCES = {
+    "一般公共预算财政拨款收入": "general_public_budget",
+    "政府性基金预算财政拨款收入": "government_fund",
+    "国有资本经营预算财政拨款收入": "state_capital",
+    "上级补助收入": "superior_subsidy",
+    "事业收入": "public_institution_income",
+    "经营收入": "operating_income",
+    "附属单位上缴收入": "affiliated_remittance",
+    "其他收入": "other_income",
+}
+# 三: expenditure types as the template names them → (key, English label).
+EXPENDITURE_TYPES = {
+    "基本支出": ("basic", "Basic expenditure"),
+    "项目支出": ("project", "Project expenditure"),
+    "上缴上级支出": ("remit_to_superior", "Remittance to the higher level"),
+    "经营支出": ("operating", "Operating expenditure"),
+    "对附属单位补助支出": ("subsidy_to_affiliated", "Subsidies to affiliated units"),
+}
+
+# 一: "2020年度收、支总计3351.34万元。与2019年相比,收、支总计各增加555.11万元,增长19.85%。
+#      主要变动原因是2020年基本支出增加52.22万元、项目支出增加502.89万元。"
+GRAND_TOTAL = re.compile(rf"(?<!财政拨款)(?P<name>收、支总计)(?P<amount>{WANYUAN})")
+# 四: "2020年财政拨款收、支总计3112.33万元。与2019年相比,财政拨款收、支总计各增加555.2万元,
+#      增长21.71%。主要变动原因是主要为本年人员经费增加、…等。"
+FISCAL_GRAND_TOTAL = re.compile(rf"(?P<name>财政拨款收、支总计)(?P<amount>{WANYUAN})")
+# An amount named in 一's reason: "基本支出增加52.22万元" / "项目支出增加502.89万元"
+REASON_CHANGE = re.compile(
+    rf"(?P<name>{'|'.join(EXPENDITURE_TYPES)})(?P<direction>增加|减少)(?P<amount>{WANYUAN})"
+)
+# 二: "2020年本年收入合计1942.17万元,其中:一般公共预算财政拨款收入1941.49万元,占99.96%;…"
+INCOME_TOTAL = re.compile(rf"(?P<name>本年收入合计)(?P<amount>{WANYUAN})")
+# 三: "2020年本年支出合计2517.18万元,其中:基本支出528.91万元,占21.01%;…"
+EXPENDITURE_TOTAL = re.compile(rf"(?P<name>本年支出合计)(?P<amount>{WANYUAN})")
+# A part and its share of the total: "其他收入0.67万元,占0.04%" / "项目支出1988.27万元,占78.99%"
+PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})")
+
+# Suffix of the comparisons read from 一's reason, so they do not collide with
+# comparisons another section may publish for the same figure.
+REASON_SUFFIX = ".grand_total_reason"
+
+Record = FiscalFigure | FigureComparison
 
 
-def extract(doc):
-    return []
+def extract(doc: SourceDocument) -> Iterator[Record]:
+    grand_paragraphs = section(doc, PART, "一、")
+    yield from _grand_totals(doc, grand_paragraphs, GRAND_TOTAL, key_prefix="", fund="all_funds")
+    yield from _income(doc, section(doc, PART, "二、"))
+    expenditure = list(_expenditure(doc, section(doc, PART, "三、")))
+    yield from expenditure
+    yield from _reason_changes(doc, grand_paragraphs, expenditure)
+    yield from _grand_totals(
+        doc, section(doc, PART, "四、"), FISCAL_GRAND_TOTAL,
+        key_prefix="fiscal_appropriation.", fund="fiscal_appropriation",
+    )
+
+
+def _grand_totals(
+    doc: SourceDocument,
+    paragraphs: list[Paragraph],
+    pattern: re.Pattern,
+    *,
+    key_prefix: str,
+    fund: str,
+) -> Iterator[Record]:
+    """One sentence states both totals ('收、支总计'): a revenue and an expenditure figure."""
+    paragraph, match = find(doc, paragraphs, pattern, "收、支总计")
+    rest = paragraph.text[match.end():]
+    reason = stated_reason(doc, paragraph, rest)
+    name = match.group("name")
+    english = "Fiscal appropriation grand total" if fund == "fiscal_appropriation" else "Grand total"
+    for flow, side_zh in (("revenue", "收入总计"), ("expenditure", "支出总计")):
+        figure = fiscal_figure(
+            doc, f"{key_prefix}grand_total.{flow}", paragraph, match.group("amount"),
+            clause_around(paragraph.text, *match.span()),
+            flow=flow, fund=fund, category="grand_total", item=flow,
+            label_zh=name.replace("收、支总计", side_zh), label_en=f"{english} of {flow}",
+        )
+        yield figure
+        yield yoy_change(doc, figure, paragraph, rest, reason=reason)
+        yield growth_rate(doc, figure, paragraph, rest, reason=reason)
+
+
+def _income(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:
+    paragraph, match = find(doc, paragraphs, INCOME_TOTAL, "本年收入合计")
+    total = fiscal_figure(
+        doc, "income.total", paragraph, match.group("amount"),
+        clause_around(paragraph.text, *match.span()),
+        flow="revenue", fund="all_funds", category="income_total", item="total",
+        label_zh=match.group("name"), label_en="Total income of the year",
+    )
+    yield total
+    for part in _parts(doc, paragraph, match.end()):
+        name = part.group("name")
+        fund = INCOME_SOURCES.get(name)
+        if fund is None:
+            raise doc.error(f"unknown income source '{name}' (expected one of {', '.join(INCOME_SOURCES)})", paragraph)
+        figure = fiscal_figure(
+            doc, f"income.{fund}", paragraph, part.group("amount"), part.group(0),
+            flow="revenue", fund=fund, category="income_by_source", item=fund,
+            label_zh=name, label_en=f"Income: {FUND_LABELS[fund][1]}",
+        )
+        yield figure
+        yield _share(doc, figure, paragraph, part, total, match.group("name"))
+
+
+def _expenditure(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:
+    paragraph, match = find(doc, paragraphs, EXPENDITURE_TOTAL, "本年支出合计")
+    total = fiscal_figure(
+        doc, "expenditure.total", paragraph, match.group("amount"),
+        clause_around(paragraph.text, *match.span()),
+        flow="expenditure", fund="all_funds", category="expenditure_total", item="total",
+        label_zh=match.group("name"), label_en="Total expenditure of the year",
+    )
+    yield total
+    for part in _parts(doc, paragraph, match.end()):
+        name = part.group("name")
+        if name not in EXPENDITURE_TYPES:
+            raise doc.error(f"unknown expenditure type '{name}' (expected one of {', '.join(EXPENDITURE_TYPES)})", paragraph)
+        key, english = EXPENDITURE_TYPES[name]
+        figure = fiscal_figure(
+            doc, f"expenditure.{key}", paragraph, part.group("amount"), part.group(0),
+            flow="expenditure", fund="all_funds", category="expenditure_by_type", item=key,
+            label_zh=name, label_en=english,
+        )
+        yield figure
+        yield _share(doc, figure, paragraph, part, total, match.group("name"))
+
+
+def _parts(doc: SourceDocument, paragraph: Paragraph, start: int) -> list[re.Match]:
+    parts = list(PART_WITH_SHARE.finditer(paragraph.text, start))
+    if not parts:
+        raise doc.error("no '…万元,占…%' parts after the total", paragraph)
+    return parts
+
+
+def _share(doc, figure, paragraph, part: re.Match, total: FiscalFigure, base_label: str) -> FigureComparison:
+    return comparison(
+        doc, figure, "share", paragraph, part.group("share"), part.group(0),
+        base_figure_id=total.figure_id, base_label=base_label,
+    )
+
+
+def _reason_changes(
+    doc: SourceDocument, paragraphs: list[Paragraph], expenditure: list[Record]
+) -> Iterator[FigureComparison]:
+    """Changes of basic / project expenditure that 一 names as the reason of its change."""
+    paragraph, _ = find(doc, paragraphs, GRAND_TOTAL, "收、支总计")
+    figures = {r.figure_id: r for r in expenditure if isinstance(r, FiscalFigure)}
+    for match in REASON_CHANGE.finditer(stated_reason(doc, paragraph, paragraph.text)):
+        key, _ = EXPENDITURE_TYPES[match.group("name")]
+        figure = figures.get(figure_id(doc, f"expenditure.{key}"))
+        if figure is None:
+            raise doc.error(f"the reason names '{match.group('name')}' but section 三 does not state it", paragraph)
+        yield comparison(
+            doc, figure, "yoy_change", paragraph, match.group("amount"), match.group(0),
+            negative=is_decrease(doc, paragraph, match, "amount"), suffix=REASON_SUFFIX,
+        )

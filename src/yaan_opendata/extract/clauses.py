@@ -1,0 +1,158 @@
+"""The template's recurring clauses about a figure, as records.
+
+Sections 一 to 十 of 决算情况说明 describe many figures with the same few
+clauses: the change on the prior year and its growth rate, the budget
+completion rate and the stated reason (→ FigureComparison), and counts stated
+beside the money, such as vehicles or reception batches (→ WorkMetric). This
+module holds their patterns once; the section extractors say which figure or
+count a clause belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import FigureComparison, FiscalFigure, Paragraph, WorkMetric
+from ..numbers import NUMBER, to_decimal
+from ..source import SourceDocument
+from .common import comparison, number
+
+# Money in 万元 and percentages as the template prints them ("76.98 %" has a space).
+WANYUAN = rf"{NUMBER}\s*万元"
+PCT = rf"{NUMBER}\s*%"
+
+# "收、支总计各增加555.11万元" / "比2019年减少0.15万元" /
+# "比2019年增加/减少0万元" (the template's unfilled wording, printed when nothing changed)
+CHANGE = re.compile(rf"(?P<direction>增加/减少|增加|减少)(?P<amount>{WANYUAN})")
+# "增长19.85%" / "下降3%" / "增长/下降0%"
+GROWTH = re.compile(rf"(?P<direction>增长/下降|增长|下降)(?P<rate>{PCT})")
+# "完成预算73.20%" / "完成预算76.98 %"
+COMPLETION = re.compile(rf"完成预算(?P<rate>{PCT})")
+# "主要变动原因是2020年基本支出增加…" / "决算数小于预算数的主要原因是…" /
+# "主要原因是厉行节约,…" / "决算数与预算数持平": up to the full stop.
+REASON = re.compile(
+    r"(?:主要变动原因是|决算数[大小]于预算数的主要原因是|主要原因是|决算数与预算数持平)[^。]*"
+)
+
+_DECREASE = ("减少", "下降")
+# Both directions printed at once: only meaningful when the value is zero.
+_EITHER = ("增加/减少", "增长/下降")
+_CLAUSE_BREAK = ",,;;。::"
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding span start..end, between punctuation marks."""
+    left = start
+    while left > 0 and text[left - 1] not in _CLAUSE_BREAK:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CLAUSE_BREAK:
+        right += 1
+    return text[left:right].strip()
+
+
+def yoy_change(
+    doc: SourceDocument,
+    figure: FiscalFigure,
+    paragraph: Paragraph,
+    text: str,
+    *,
+    reason: str | None = None,
+    suffix: str = "",
+) -> FigureComparison:
+    """The 增加/减少 X万元 clause of ``text`` (a decrease is negative)."""
+    match = _required(doc, paragraph, CHANGE, text, "change on the prior year (增加/减少…万元)")
+    return comparison(
+        doc, figure, "yoy_change", paragraph, match.group("amount"),
+        clause_around(text, *match.span()),
+        negative=is_decrease(doc, paragraph, match, "amount"),
+        reason=reason, suffix=suffix,
+    )
+
+
+def growth_rate(
+    doc: SourceDocument,
+    figure: FiscalFigure,
+    paragraph: Paragraph,
+    text: str,
+    *,
+    reason: str | None = None,
+    suffix: str = "",
+) -> FigureComparison:
+    """The 增长/下降 X% clause of ``text`` (a fall is negative)."""
+    match = _required(doc, paragraph, GROWTH, text, "growth rate (增长/下降…%)")
+    return comparison(
+        doc, figure, "growth_rate", paragraph, match.group("rate"),
+        clause_around(text, *match.span()),
+        negative=is_decrease(doc, paragraph, match, "rate"),
+        reason=reason, suffix=suffix,
+    )
+
+
+def completion_rate(
+    doc: SourceDocument,
+    figure: FiscalFigure,
+    paragraph: Paragraph,
+    text: str,
+    *,
+    reason: str | None = None,
+    suffix: str = "",
+) -> FigureComparison:
+    """The 完成预算 X% clause of ``text``; the budget amount itself is not printed."""
+    match = _required(doc, paragraph, COMPLETION, text, "budget completion rate (完成预算…%)")
+    return comparison(
+        doc, figure, "completion_rate", paragraph, match.group("rate"),
+        clause_around(text, *match.span()),
+        base_label="预算", reason=reason, suffix=suffix,
+    )
+
+
+def stated_reason(doc: SourceDocument, paragraph: Paragraph, text: str) -> str:
+    """The reason sentence verbatim, without its full stop."""
+    return _required(doc, paragraph, REASON, text, "stated reason (主要原因是…)").group(0)
+
+
+def count_metric(
+    doc: SourceDocument,
+    key: str,
+    topic: str,
+    paragraph: Paragraph,
+    match: re.Match,
+    *,
+    group: str,
+    label: str,
+    unit: str,
+) -> WorkMetric:
+    """A count stated beside the money (``match.group(group)`` followed by ``unit``),
+    with a label that says what is counted; the literal is the clause around ``match``."""
+    value_as_published = match.group(group) + unit
+    if not match.string.startswith(value_as_published, match.start(group)):
+        raise doc.error(f"'{match.group(0)}': expected the unit '{unit}' after {match.group(group)}", paragraph)
+    return WorkMetric(
+        metric_id=f"{doc.document_id}.{key}",
+        document_id=doc.document_id,
+        topic=topic,
+        metric=label,
+        value=number(doc, paragraph, match.group(group)),
+        unit=unit,
+        qualifier=None,
+        value_as_published=value_as_published,
+        literal=clause_around(match.string, *match.span()),
+        paragraph_id=paragraph.paragraph_id,
+    )
+
+
+def _required(doc: SourceDocument, paragraph: Paragraph, pattern: re.Pattern, text: str, what: str):
+    match = pattern.search(text)
+    if match is None:
+        raise doc.error(f"{what} not found", paragraph)
+    return match
+
+
+def is_decrease(doc: SourceDocument, paragraph: Paragraph, match: re.Match, value_group: str) -> bool:
+    direction = match.group("direction")
+    zero = to_decimal(re.match(NUMBER, match.group(value_group)).group(0)) == 0
+    if direction in _EITHER and not zero:
+        raise doc.error(f"'{match.group(0)}' prints both directions for a non-zero value", paragraph)
+    # A zero stays 0 (not -0) whichever word the template printed.
+    return direction in _DECREASE and not zero

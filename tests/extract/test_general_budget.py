@@ -1,0 +1,116 @@
+"""决算情况说明 五 and 六: general public budget appropriation expenditure."""
+
+from decimal import Decimal
+
+import pytest
+
+from yaan_opendata.errors import SourceError
+from yaan_opendata.extract import general_budget
+from yaan_opendata.model import FigureComparison, FiscalFigure
+
+DOC = "yaan-zwfwdsj-2020"
+
+
+@pytest.fixture(scope="module")
+def records(seed_doc):
+    records = list(general_budget.extract(seed_doc))
+    figures = {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)}
+    comparisons = {
+        r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
+    }
+    paragraphs = {p.paragraph_id: p for p in seed_doc.paragraphs}
+    return figures, comparisons, paragraphs
+
+
+def test_overall_expenditure_with_share_change_and_growth(records):
+    # "2020年一般公共预算财政拨款支出2278.17万元,占本年支出合计的90.50%。与2019年相比,
+    #  一般公共预算财政拨款增加893.08万元,增长64.48%。主要变动原因是为人员增加从而基本支出增加、…"
+    figures, comparisons, paragraphs = records
+    figure = figures["general_public_budget.expenditure"]
+    assert figure.amount_yuan == 22781700
+    assert (figure.fund, figure.category, figure.flow) == ("general_public_budget", "expenditure_total", "expenditure")
+    assert "占本年支出合计的90.50%" in paragraphs[figure.paragraph_id].text
+    share = comparisons["general_public_budget.expenditure.share"]
+    assert share.value == Decimal("90.50") and str(share.value) == "90.50"
+    assert share.base_figure_id == f"{DOC}.expenditure.total" and share.base_label == "本年支出合计"
+    assert comparisons["general_public_budget.expenditure.yoy_change"].value == Decimal(8930800)
+    growth = comparisons["general_public_budget.expenditure.growth_rate"]
+    assert growth.value == Decimal("64.48")
+    assert growth.reason.startswith("主要变动原因是为人员增加从而基本支出增加")
+
+
+def test_structure_by_functional_class(records):
+    # "2020年一般公共预算财政拨款支出2278.17万元,主要用于以下方面:一般公共服务(类)支出2168.25万元,
+    #  占95.18%;社会保障和就业(类)支出47.76万元,占2.09%;卫生健康(类)支出27.47万元,占1.21%;
+    #  住房保障(类)支出34.69万元,占1.52%。"
+    figures, comparisons, paragraphs = records
+    restated = figures["general_public_budget.expenditure.structure"]
+    assert restated.amount_yuan == 22781700
+    assert restated.paragraph_id != figures["general_public_budget.expenditure"].paragraph_id
+    expected = {"201": (21682500, "95.18"), "208": (477600, "2.09"), "210": (274700, "1.21"), "221": (346900, "1.52")}
+    for code, (yuan, share) in expected.items():
+        figure = figures[f"functional.{code}"]
+        assert figure.amount_yuan == yuan
+        assert figure.classification_id == f"functional:{code}"
+        assert figure.category == "expenditure_by_function"
+        comparison = comparisons[f"functional.{code}.share"]
+        assert comparison.value == Decimal(share) and comparison.base_figure_id == restated.figure_id
+    assert figures["functional.201"].literal == "一般公共服务(类)支出2168.25万元,占95.18%"
+    assert figures["functional.201"].literal in paragraphs[figures["functional.201"].paragraph_id].text
+
+
+def test_detail_total_has_no_unit(records):
+    # "2020年一般公共预算支出决算数为2278.17,完成预算73.20%。其中:"
+    figures, comparisons, paragraphs = records
+    total = figures["general_public_budget.expenditure.detail"]
+    assert total.amount_yuan is None and total.amount_note
+    assert total.amount_as_published == "2278.17" and total.unit_as_published is None
+    assert "决算数为2278.17,完成预算73.20%" in paragraphs[total.paragraph_id].text
+    rate = comparisons["general_public_budget.expenditure.detail.completion_rate"]
+    assert rate.value == Decimal("73.20") and rate.base_label == "预算" and rate.base_figure_id is None
+
+
+def test_functional_items_with_completion_and_reason(records):
+    # "2. 一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)一般行政管理事务(项): 支出决算为1680.23万元,
+    #  完成预算76.98 %,决算数小于预算数的主要原因是2019年年末财政下达2020年市级政务云建设经费1000万元,…"
+    figures, comparisons, paragraphs = records
+    item = figures["functional.2010302"]
+    assert item.amount_yuan == 16802300 and item.classification_id == "functional:2010302"
+    assert paragraphs[item.paragraph_id].section_path == "第二部分 / 五、 / (三) / 2."
+    rate = comparisons["functional.2010302.completion_rate"]
+    assert rate.value == Decimal("76.98") and rate.base_label == "预算" and rate.base_figure_id is None
+    assert rate.reason.startswith("决算数小于预算数的主要原因是2019年年末财政下达2020年市级政务云建设经费1000万元")
+    assert comparisons["functional.2010301.completion_rate"].reason == "决算数与预算数持平"
+    items = sorted(k for k in figures if k.startswith("functional.") and len(k) == len("functional.2010301"))
+    assert len(items) == 8
+    assert sum(figures[k].amount_yuan for k in items) == 22781700
+
+
+def test_amounts_cited_in_reasons_are_budgeted_explanatory_figures(records):
+    # "…年末财政预拨2021年市级政务云建设经费331.82万元。"
+    figures, _, paragraphs = records
+    cloud_2020 = figures["explanatory.2010302.1"]
+    assert cloud_2020.amount_yuan == 10000000
+    assert (cloud_2020.category, cloud_2020.phase, cloud_2020.fund) == ("explanatory", "budgeted", "general_public_budget")
+    cloud_2021 = figures["explanatory.2010399.1"]
+    assert cloud_2021.amount_yuan == 3318200
+    assert "331.82万元" in paragraphs[cloud_2021.paragraph_id].text
+
+
+def test_basic_expenditure_split(records):
+    # "2020年一般公共预算财政拨款基本支出528.23万元,其中:" / "人员经费470.02万元,…" / "日常公用经费58.21万元,…"
+    figures, _, paragraphs = records
+    assert figures["general_public_budget.basic"].amount_yuan == 5282300
+    personnel = figures["general_public_budget.basic.personnel"]
+    public = figures["general_public_budget.basic.public"]
+    assert personnel.amount_yuan == 4700200 and personnel.classification_id is None
+    assert public.amount_yuan == 582100 and public.classification_id == "economic:302"
+    assert personnel.category == public.category == "basic_expenditure_by_economic"
+    assert paragraphs[public.paragraph_id].text.startswith("日常公用经费58.21万元")
+
+
+def test_a_functional_name_missing_from_the_code_list_is_an_error(seed_doc, replace_text):
+    doc = replace_text(seed_doc, "住房公积金(项):支出决算为", "购房补贴(项):支出决算为")
+    with pytest.raises(SourceError, match="p0107: no functional code"):
+        list(general_budget.extract(doc))
+
