@@ -60,3 +60,40 @@ def validate(package_dir: Path):
     if problems:
         sys.exit(1)
     click.echo(f"{package_dir / 'datapackage.json'} is valid.")
+
+
+@cli.command()
+@_SOURCES
+@_PACKAGE
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the database and the zip are built (default: build/).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--rebuild", is_flag=True, help="Rebuild the data package and the database even if they are up to date.")
+def serve(sources_dir: Path, package_dir: Path, build_dir: Path | None, host: str, port: int, rebuild: bool):
+    """Build what is missing and serve the site with Datasette (read-only)."""
+    from . import serve as site_server
+
+    site = site_server.Site(sources_dir, package_dir, build_dir or site_server.DEFAULT_BUILD)
+    try:
+        for path in site_server.prepare(site, rebuild=rebuild):
+            click.echo(f"Built {path}", err=True)
+    except (SourceError, BuildError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Serving http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    site_server.run(site, host=host, port=port)
+
+
+@cli.command()
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if metadata/metadata.yml is stale.")
+def metadata(check_only: bool):
+    """Generate metadata/metadata.yml (Datasette) from metadata/base.yml and the table registry."""
+    from . import site_metadata
+
+    path = site_metadata.GENERATED_PATH
+    if check_only:
+        if not path.exists() or path.read_text(encoding="utf-8") != site_metadata.fresh_text():
+            raise click.ClickException(f"{path} differs from a fresh generation: run `yaan-opendata metadata`.")
+        click.echo(f"{path} is up to date.")
+        return
+    click.echo(f"Wrote {site_metadata.write()}")

@@ -1,0 +1,60 @@
+"""Bar charts as inline SVG, drawn on the server.
+
+The site must work without the network and without JavaScript libraries from a
+CDN, so a chart is plain SVG markup: it renders in any browser, prints, and is
+deterministic (same rows, same bytes), which keeps it testable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+WIDTH = 760
+LABEL_WIDTH = 300
+VALUE_WIDTH = 170
+ROW_HEIGHT = 30
+BAR_HEIGHT = 18
+PALETTE = ("#1f6f8b", "#e07a1f", "#3a9a5b", "#b0413e", "#6c5b9e", "#8c6d31", "#4d7ea8", "#c2549d")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    amount_yuan: int
+    href: str | None = None  # where the figure came from (its paragraph)
+
+
+def wan_yuan(amount_yuan: int) -> str:
+    """Yuan as the document prints them: 万元 with two decimals."""
+    return f"{amount_yuan / 10000:,.2f} 万元"
+
+
+def bar_chart_svg(title: str, bars: list[Bar]) -> Markup:
+    """Horizontal bars, one per row, labelled with 万元 and the share of the bars' sum."""
+    total = sum(b.amount_yuan for b in bars)
+    largest = max((b.amount_yuan for b in bars), default=0) or 1
+    plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    height = ROW_HEIGHT * len(bars) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="yaan-chart" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-label="{escape(title)}" font-size="13">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, bar in enumerate(bars):
+        y = 5 + i * ROW_HEIGHT
+        length = round(plot_width * bar.amount_yuan / largest, 1)
+        share = f" ({bar.amount_yuan / total:.1%})" if total else ""
+        label = f'<text x="{LABEL_WIDTH - 8}" y="{y + 14}" text-anchor="end">{escape(bar.label)}</text>'
+        if bar.href:
+            label = f'<a href="{escape(bar.href)}">{label}</a>'
+        parts += [
+            label,
+            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 1}" width="{length}" height="{BAR_HEIGHT}" '
+            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(bar.label)}: {wan_yuan(bar.amount_yuan)}</title></rect>',
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 14}">{wan_yuan(bar.amount_yuan)}{share}</text>',
+        ]
+    parts.append("</svg>")
+    return Markup("\n".join(parts))

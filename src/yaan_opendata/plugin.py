@@ -1,0 +1,101 @@
+"""The site's Datasette plugin: chart pages, the downloads on the home page, links to sources.
+
+``serve`` registers this module with Datasette's plugin manager and passes the
+paths it needs through the plugin configuration (``plugins.yaan-opendata`` of
+the metadata), the way any Datasette plugin is configured.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
+from .charts import Bar, bar_chart_svg, wan_yuan
+from .downloads import ZIP_NAME, grouped_downloads
+from .tables import TABLES
+from .views import VIEW_DOCS, VIEWS
+
+PLUGIN_NAME = "yaan-opendata"
+
+# In views and query results an id is plain text; link it to the row it names.
+# (In table pages Datasette already links foreign keys.)
+_ID_COLUMNS = {
+    "paragraph_id": "paragraphs",
+    "figure_id": "fiscal_figures",
+    "reception_id": "reception_events",
+    "indicator_id": "performance_indicators",
+    "project_id": "performance_projects",
+}
+
+
+def config(datasette) -> dict:
+    return datasette.plugin_config(PLUGIN_NAME) or {}
+
+
+def database_name(datasette) -> str:
+    return config(datasette).get("database", PLUGIN_NAME)
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    target = _ID_COLUMNS.get(column)
+    if target is None or not isinstance(value, str) or not value:
+        return None
+    if table is not None and table not in VIEWS:
+        return None
+    url = datasette.urls.row(database, target, tilde_encode(value))
+    return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+
+
+@hookimpl
+def extra_template_vars(template, datasette):
+    if template != "index.html":
+        return {}
+    settings = config(datasette)
+    package_dir = Path(settings.get("package_dir", ""))
+    return {
+        "yaan_downloads": grouped_downloads(package_dir, "/datapackage") if package_dir.name else [],
+        "yaan_zip_url": f"/downloads/{ZIP_NAME}" if settings.get("zip") else None,
+        "yaan_database_url": datasette.urls.database(database_name(datasette)) + ".db",
+        "yaan_chart_pages": CHART_PAGES,
+        "yaan_tables": [(t.name, t.title_zh, t.title_en, t.description_zh) for t in TABLES]
+        + [(name, docs[0], docs[1], docs[2]) for name, docs in VIEW_DOCS.items()],
+    }
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/charts$", charts_index),
+        (r"^/charts/(?P<slug>[a-z-]+)$", chart_page),
+    ]
+
+
+async def charts_index(datasette, request):
+    html = await datasette.render_template("yaan_charts.html", {"pages": CHART_PAGES}, request=request)
+    return Response.html(html)
+
+
+async def chart_page(datasette, request):
+    page = CHART_PAGES_BY_SLUG.get(request.url_vars["slug"])
+    if page is None:
+        raise NotFound("没有这个图表 / No such chart")
+    name = database_name(datasette)
+    db = datasette.get_database(name)
+    sections = []
+    for section in page.sections:
+        rows = (await db.execute(section.sql)).rows
+        bars = [
+            Bar(row["label"], row["amount_yuan"], datasette.urls.row(name, "paragraphs", tilde_encode(row["paragraph_id"])))
+            for row in rows
+        ]
+        title = f"{section.title_zh} / {section.title_en}"
+        sections.append({"title": title, "svg": bar_chart_svg(title, bars), "bars": bars})
+    context = {"page": page, "sections": sections, "wan_yuan": wan_yuan, "pages": CHART_PAGES}
+    html = await datasette.render_template("yaan_chart.html", context, request=request)
+    return Response.html(html)
