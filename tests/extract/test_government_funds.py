@@ -1,0 +1,28 @@
+"""决算情况说明 八 and 九: government fund and state capital budget expenditure."""
+
+import pytest
+
+from yaan_opendata.errors import SourceError
+from yaan_opendata.extract import government_funds
+
+DOC = "yaan-zwfwdsj-2020"
+
+
+def test_zero_expenditure_is_kept_as_a_figure(seed_doc):
+    # 八: "2020年政府性基金预算拨款支出0万元。"  九: "2020年国有资本经营预算拨款支出0万元。"
+    figures = {f.figure_id.removeprefix(f"{DOC}."): f for f in government_funds.extract(seed_doc)}
+    paragraphs = {p.paragraph_id: p for p in seed_doc.paragraphs}
+    government_fund = figures["government_fund.expenditure"]
+    assert government_fund.amount_yuan == 0 and government_fund.amount_as_published == "0万元"
+    assert government_fund.fund == "government_fund" and government_fund.category == "expenditure_total"
+    assert paragraphs[government_fund.paragraph_id].section_path == "第二部分 / 八、"
+    state_capital = figures["state_capital.expenditure"]
+    assert state_capital.amount_yuan == 0 and state_capital.fund == "state_capital"
+    assert state_capital.literal == "2020年国有资本经营预算拨款支出0万元"
+    assert state_capital.literal in paragraphs[state_capital.paragraph_id].text
+
+
+def test_a_missing_sentence_is_an_error(seed_doc, replace_text):
+    doc = replace_text(seed_doc, "2020年政府性基金预算拨款支出0万元。", "本部门无政府性基金预算拨款。")
+    with pytest.raises(SourceError, match="政府性基金预算拨款支出 not found"):
+        list(government_funds.extract(doc))
