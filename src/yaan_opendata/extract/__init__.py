@@ -18,6 +18,7 @@ from . import (
     general_budget,
     glossary,
     government_funds,
+    organizations,
     other_matters,
     overview,
     performance_projects,
@@ -25,6 +26,7 @@ from . import (
     project_reports,
     schedules,
     self_evaluation,
+    staffing,
     three_public,
     totals,
     work_review,
@@ -32,6 +34,8 @@ from . import (
 
 EXTRACTORS = (
     overview,
+    organizations,
+    staffing,
     work_review,
     totals,
     general_budget,
