@@ -12,7 +12,7 @@ from .headings import strip_marker
 # "1.财政拨款收入:指单位从同级财政部门取得的财政预算资金。"
 # "8、年末结转和结余:指单位按有关规定结转到下年或以后年度继续使用的资金。"
 # "21.机关运行经费:为保障行政单位(含参照公务员法管理的事业单位)运行…" (no 指)
-TERM = re.compile(r"^(?P<number>\d+)\s*[.、\uff0e](?!\d)\s*(?P<term>[^::\uff1a]+?)\s*[::\uff1a]\s*(?P<definition>.+)$")
+TERM = re.compile(r"^(?P<number>\d+)\s*[.、\uff0e](?!\d)\s*(?P<term>[^:\uff1a]+?)\s*[:\uff1a]\s*(?P<definition>.+)$")
 NUMBERED = re.compile(r"^\d+\s*[.、\uff0e](?!\d)")
 # The part's own heading: "第三部分 名词解释"
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")

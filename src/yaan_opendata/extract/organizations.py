@@ -48,15 +48,17 @@ ORG_TYPES = {
     "行政单位": "administrative",
 }
 # "纳入雅安市政务服务和大数据局2020年度部门决算编制范围的二级单位包括:"
-SCOPE_INTRO = re.compile(r"纳入.+?部门决算编制范围的二级单位包括[::\uff1a]?\s*$")
+SCOPE_INTRO = re.compile(r"纳入.+?部门决算编制范围的二级单位包括[:\uff1a]?\s*$")
 # "2. 雅安市政务中心"
 SCOPE_ITEM = re.compile(r"^\d+\s*[.、\uff0e]\s*(?P<name>\S.*?)\s*$")
 
+# "二、机构设置"
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*机构设置")
 # The 附件1 report restates the counts under "(一)机构组成。".
-ANNEX_RESTATEMENT = re.compile(r"^[((\uff08][一二三四五六七八九十]+[))\uff09]机构组成")
+ANNEX_RESTATEMENT = re.compile(r"^[(\uff08][一二三四五六七八九十]+[)\uff09]机构组成")
 
-_LIST_SEPARATOR = re.compile(r"[、,\uff0c](?![^((\uff08]*[))\uff09])")  # not inside brackets
-_BRACKETS = re.compile(r"[((\uff08][^))\uff09]*[))\uff09]")
+_LIST_SEPARATOR = re.compile(r"[、,\uff0c](?![^(\uff08]*[)\uff09])")  # not inside brackets
+_BRACKETS = re.compile(r"[(\uff08][^)\uff09]*[)\uff09]")
 
 
 def extract(doc: SourceDocument):
@@ -70,14 +72,14 @@ def extract(doc: SourceDocument):
 
 def organizations(doc: SourceDocument) -> list[Organization]:
     """The department first, then its units in the order of the 分别为 list."""
-    paragraphs = section(doc, "第一部分", "二、")
+    paragraphs = _section(doc)
     paragraph, count_match = _count_sentence(doc)
     dept_name = count_match["department"]
     dept_id = doc.document.org_id
     units = _units(doc, paragraph, dept_id)
     intro, scope_names = _scope_names(doc, paragraphs)
-    # A department that lists itself (…(本级)) is in scope anyway.
-    scope_names = [n for n in scope_names if match_name(n, [dept_name]) is None]
+    # A department that lists itself ("雅安市XX局(本级)") is in scope anyway.
+    scope_names = [n for n in scope_names if _plain(n) != _plain(dept_name)]
     matched = _match_scope(doc, intro, [u["name"] for u in units], scope_names)
     department = Organization(
         org_id=dept_id,
@@ -151,8 +153,13 @@ def match_name(name: str, candidates: list[str]) -> int | None:
     return similar[0] if len(similar) == 1 else None
 
 
+def _section(doc: SourceDocument) -> list[Paragraph]:
+    _, body = under_heading(doc, section(doc, "第一部分"), SECTION_HEADING, "机构设置")
+    return body
+
+
 def _count_sentence(doc: SourceDocument) -> tuple[Paragraph, re.Match]:
-    return find(doc, section(doc, "第一部分", "二、"), UNIT_COUNT_SENTENCE, "下属二级单位 sentence")
+    return find(doc, _section(doc), UNIT_COUNT_SENTENCE, "下属二级单位 sentence")
 
 
 def _annex_restatement(doc: SourceDocument) -> Paragraph | None:

@@ -27,7 +27,7 @@ SCHEDULE_TITLE = re.compile(
 )
 # The publishing website's page footer, not part of the document:
 # "扫一扫在手机打开当前页", "主办:雅安市人民政府办公室    承办:…", "政府网站标识码5118000022    川公网安备…"
-PAGE_FOOTER = re.compile(r"^(?:扫一扫|主办[::\uff1a]|承办[::\uff1a]|政府网站标识码|.*ICP备|.*公网安备)")
+PAGE_FOOTER = re.compile(r"^(?:扫一扫|主办[:\uff1a]|承办[:\uff1a]|政府网站标识码|.*ICP备|.*公网安备)")
 CONTENTS = "目录"
 PART = "第五部分"
 

@@ -29,10 +29,10 @@ UNIT_POSTS = re.compile(
 LEADERSHIP = re.compile(r"(?P<title>[^,\uff0c:\uff1a;\uff1b\d]+?)(?P<number>\d+)人")
 # "机关工勤人员编制(控制数)1个": a further post category of the same unit
 OTHER_POSTS = re.compile(
-    r"(?P<category>[^,\uff0c:\uff1a;\uff1b\d]+?编制)(?:[((\uff08][^))\uff09]*[))\uff09])?(?P<number>\d+)个"
+    r"(?P<category>[^,\uff0c:\uff1a;\uff1b\d]+?编制)(?:[(\uff08][^)\uff09]*[)\uff09])?(?P<number>\d+)个"
 )
 # "2020年末实有人数:行政11人,机关工勤人员1人" / "2020年末实有人数14人"
-ACTUAL = re.compile(r"(?:\d{4})?年末实有人数[::\uff1a]?|实有人数[::\uff1a]?")
+ACTUAL = re.compile(r"(?:\d{4})?年末实有人数[:\uff1a]?|实有人数[:\uff1a]?")
 ACTUAL_ITEM = re.compile(r"(?P<label>[^,\uff0c:\uff1a;\uff1b\d]*?)(?P<number>\d+)人")
 
 LEADERSHIP_CATEGORY = "领导职数"
@@ -48,17 +48,20 @@ CATEGORY_KEYS = {
 
 def extract(doc: SourceDocument):
     heading, body = under_heading(doc, doc.paragraphs, STAFFING_HEADING, "人员概况")
-    paragraph = next((p for p in body if UNIT_POSTS.search(p.text)), None)
-    if paragraph is None:
+    paragraphs = [p for p in body if UNIT_POSTS.search(p.text)]
+    if not paragraphs:
         raise doc.error("人员概况 states no posts (…设有…编制N个)", heading)
     orgs = organizations(doc)
-    total = GRAND_TOTAL.search(paragraph.text)
-    if total:
-        yield _row(doc, paragraph, orgs[0], "total", TOTAL_CATEGORY, None, int(total["number"]), None, total[0])
-    heads = list(UNIT_POSTS.finditer(paragraph.text))
-    for head, following in zip(heads, heads[1:] + [None]):
-        end = following.start("unit") if following else len(paragraph.text)
-        yield from _unit_rows(doc, paragraph, orgs, head, paragraph.text[head.start("unit"):end])
+    for paragraph in paragraphs:
+        total = GRAND_TOTAL.search(paragraph.text)
+        if total:
+            yield _row(
+                doc, paragraph, orgs[0], "total", TOTAL_CATEGORY, None, int(total["number"]), None, total[0]
+            )
+        heads = list(UNIT_POSTS.finditer(paragraph.text))
+        for head, following in zip(heads, heads[1:] + [None]):
+            end = following.start("unit") if following else len(paragraph.text)
+            yield from _unit_rows(doc, paragraph, orgs, head, paragraph.text[head.start("unit"):end])
 
 
 def _unit_rows(doc, paragraph: Paragraph, orgs: list[Organization], head: re.Match, segment: str):

@@ -15,8 +15,10 @@ from .common import section
 from .headings import heading_phrase, under_heading
 from .narrative import narrative_metrics
 
-# "(二)2020年重点工作完成情况。"
-WORK_REVIEW_HEADING = re.compile(r"^[(\uff08][一二三四五六七八九十]+[)\uff09]\d{4}年重点工作完成情况")
+# "(二)2020年重点工作完成情况。" (also "2020年度", "主要工作")
+WORK_REVIEW_HEADING = re.compile(
+    r"^[(\uff08][一二三四五六七八九十]+[)\uff09]\d{4}年度?(?:重点|主要)工作完成情况"
+)
 KEY_PREFIX = "work_review"
 
 
