@@ -127,7 +127,7 @@ def count_metric(
     with a label that says what is counted; the literal is the clause around ``match``."""
     value_as_published = match.group(group) + unit
     if not match.string.startswith(value_as_published, match.start(group)):
-        raise doc.error(f"'{match.group(0)}': expected the unit '{unit}' after {match.group(group)}", paragraph)
+        raise doc.error(f"'{match.group(0)}': expected '{unit}' after {match.group(group)}", paragraph)
     return WorkMetric(
         metric_id=f"{doc.document_id}.{key}",
         document_id=doc.document_id,
@@ -150,6 +150,7 @@ def _required(doc: SourceDocument, paragraph: Paragraph, pattern: re.Pattern, te
 
 
 def is_decrease(doc: SourceDocument, paragraph: Paragraph, match: re.Match, value_group: str) -> bool:
+    """Whether a 'direction' match (增加/减少, 增长/下降) makes its value negative."""
     direction = match.group("direction")
     zero = to_decimal(re.match(NUMBER, match.group(value_group)).group(0)) == 0
     if direction in _EITHER and not zero:

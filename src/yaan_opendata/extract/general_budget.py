@@ -44,7 +44,8 @@ STRUCTURE_CLASS = re.compile(
 # 六: "2020年一般公共预算财政拨款基本支出528.23万元,其中:"
 BASIC_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款基本支出)(?P<amount>{WANYUAN})")
 # 六: "人员经费470.02万元,主要包括:…" / "日常公用经费58.21万元,主要包括:…"
-BASIC_PART = re.compile(rf"^(?P<name>{'|'.join(sorted(BASIC_PARTS, key=len, reverse=True))})(?P<amount>{WANYUAN})")
+_BASIC_PART_NAMES = "|".join(sorted(BASIC_PARTS, key=len, reverse=True))  # longest first
+BASIC_PART = re.compile(rf"^(?P<name>{_BASIC_PART_NAMES})(?P<amount>{WANYUAN})")
 
 Record = FiscalFigure | FigureComparison
 
@@ -108,7 +109,8 @@ def _basic(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]
         doc, "general_public_budget.basic", paragraph, match.group("amount"),
         clause_around(paragraph.text, *match.span("amount")),
         flow="expenditure", fund=FUND, category="expenditure_by_type", item="basic",
-        label_zh=match.group("name"), label_en="General public budget appropriation basic expenditure",
+        label_zh=match.group("name"),
+        label_en="General public budget appropriation basic expenditure",
     )
     parts = [(p, BASIC_PART.search(p.text)) for p in paragraphs]
     parts = [(p, m) for p, m in parts if m]
@@ -128,6 +130,7 @@ def _functional(doc: SourceDocument, paragraph: Paragraph, *names: str):
     code = functional_code(*names)
     if code is None:
         raise doc.error(
-            f"functional classification '{' / '.join(names)}' is not in codelists/functional.csv", paragraph
+            f"functional classification '{' / '.join(names)}' is not in codelists/functional.csv",
+            paragraph,
         )
     return code

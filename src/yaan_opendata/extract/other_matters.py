@@ -118,7 +118,8 @@ def _procurement(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[R
         raise doc.error("no '授予中小企业合同金额…万元,占…%' clause", paragraph)
     for award in awards:
         key, english = AWARDEES[award.group("kind")]
-        figure = _procurement_figure(doc, key, paragraph, award, clause_around(paragraph.text, *award.span("amount")), english)
+        literal = clause_around(paragraph.text, *award.span("amount"))
+        figure = _procurement_figure(doc, key, paragraph, award, literal, english)
         yield figure
         yield comparison(
             doc, figure, "share", paragraph, award.group("share"), award.group(0),

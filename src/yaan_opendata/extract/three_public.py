@@ -36,10 +36,17 @@ KEY = "three_public"
 # capital expense with no 302 code, so the vehicles part as a whole has none.
 PARTS = (
     (re.compile(r"因公出国[((]境[))]经?费"), "overseas", "economic:30212", "Official overseas travel"),
-    (re.compile(r"公务用车购置及运行维护费"), "vehicles", None, "Purchase and operation of official vehicles"),
+    (
+        re.compile(r"公务用车购置及运行维护费"), "vehicles", None,
+        "Purchase and operation of official vehicles",
+    ),
     (re.compile(r"公务接待费"), "reception", "economic:30217", "Official reception"),
 )
-VEHICLE_KINDS = {"轿车": ("sedan", "sedans"), "越野车": ("suv", "off-road vehicles"), "载客汽车": ("bus", "passenger vehicles")}
+VEHICLE_KINDS = {
+    "轿车": ("sedan", "sedans"),
+    "越野车": ("suv", "off-road vehicles"),
+    "载客汽车": ("bus", "passenger vehicles"),
+}
 _KIND = "|".join(VEHICLE_KINDS)
 _QUOTED_THREE_PUBLIC = r"[“\"]?三公[”\"]?经费"
 
@@ -48,7 +55,9 @@ TOTAL = re.compile(rf"(?P<name>{_QUOTED_THREE_PUBLIC}财政拨款支出决算)�
 # (二): "2020年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;
 #        公务用车购置及运行维护费支出决算4.85万元,占84.20%;公务接待费支出决算0.91万元,占15.80%。"
 BREAKDOWN = re.compile(rf"{_QUOTED_THREE_PUBLIC}财政拨款支出决算中")
-BREAKDOWN_PART = re.compile(rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})")
+BREAKDOWN_PART = re.compile(
+    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})"
+)
 # 1.–3.: "2.公务用车购置及运行维护费支出4.85万元,完成预算100%。公务用车购置及运行维护费支出决算
 #         比2019年减少0.15万元,下降3%。主要原因是厉行节约,严格按照规定进行压减。"
 DETAIL = re.compile(rf"^\d+\s*[.、．]\s*(?P<name>[^,,;;::]+?)支出(?P<amount>{WANYUAN})")
@@ -63,15 +72,23 @@ FLEET = re.compile(r"共有公务用车(?P<count>\d+)辆")
 FLEET_KIND = re.compile(rf"(?P<kind>{_KIND})(?P<count>\d+)辆(?![、,,]金额)")
 # "公务用车运行维护费支出4.85万元。主要用于…"
 VEHICLE_OPERATION = re.compile(rf"^(?P<name>公务用车运行维护费)支出(?P<amount>{WANYUAN})")
-# "国内公务接待支出0.91万元,…。国内公务接待12批次,81人次(不包括陪同人员),共计支出0.91万元,具体内容包括:…"
+# "国内公务接待支出0.91万元,…。国内公务接待12批次,81人次(不包括陪同人员),共计支出0.91万元,
+#  具体内容包括:…"
 # "外事接待支出0万元,外事接待0批次,0人,共计支出0万元,本年度本部门无外事接待事项。"
 RECEPTION = re.compile(rf"^(?P<name>国内公务接待|外事接待)支出(?P<amount>{WANYUAN})")
-RECEPTION_COUNTS = re.compile(r"接待(?P<batches>\d+)批次[,,](?P<persons>\d+)(?P<person_unit>人次|人)")
+RECEPTION_COUNTS = re.compile(
+    r"接待(?P<batches>\d+)批次[,,](?P<persons>\d+)(?P<person_unit>人次|人)"
+)
 LISTED_TOTAL = re.compile(rf"共计支出(?P<amount>{WANYUAN})")
 # The detail list: "具体内容包括:接待巴中市人民政府,1752元;…接待乐山市营商环境局(2次),1450元;…"
 EVENT_LIST = re.compile(r"具体内容包括[::]")
-EVENT = re.compile(rf"接待(?P<visitor>[^,,;;]+?)(?:[((](?P<batches>\d+)次[))])?[,,](?P<amount>{NUMBER}\s*元)")
-RECEPTION_KINDS = {"国内公务接待": ("domestic", "Domestic official reception"), "外事接待": ("foreign", "Foreign affairs reception")}
+EVENT = re.compile(
+    rf"接待(?P<visitor>[^,,;;]+?)(?:[((](?P<batches>\d+)次[))])?[,,](?P<amount>{NUMBER}\s*元)"
+)
+RECEPTION_KINDS = {
+    "国内公务接待": ("domestic", "Domestic official reception"),
+    "外事接待": ("foreign", "Foreign affairs reception"),
+}
 
 Record = FiscalFigure | FigureComparison | WorkMetric | ReceptionEvent
 
@@ -90,19 +107,27 @@ def extract(doc: SourceDocument) -> Iterator[Record]:
 def _total(doc: SourceDocument, paragraphs: list[Paragraph]) -> list[Record]:
     """The total figure first, then its completion rate."""
     paragraph, match = find(doc, paragraphs, TOTAL, "“三公”经费财政拨款支出决算")
-    figure = _figure(doc, "total", paragraph, match, match.group("name"), "'Three public' expenses, total", None)
+    figure = _figure(
+        doc, "total", paragraph, match, match.group("name"), "'Three public' expenses, total", None
+    )
     rest = paragraph.text[match.end():]
-    return [figure, completion_rate(doc, figure, paragraph, rest, reason=stated_reason(doc, paragraph, rest))]
+    reason = stated_reason(doc, paragraph, rest)
+    return [figure, completion_rate(doc, figure, paragraph, rest, reason=reason)]
 
 
-def _breakdown(doc: SourceDocument, paragraphs: list[Paragraph], total: FiscalFigure) -> Iterator[Record]:
+def _breakdown(
+    doc: SourceDocument, paragraphs: list[Paragraph], total: FiscalFigure
+) -> Iterator[Record]:
     paragraph, lead = find(doc, paragraphs, BREAKDOWN, "“三公”经费财政拨款支出决算中")
     parts = list(BREAKDOWN_PART.finditer(paragraph.text, lead.end()))
     if not parts:
         raise doc.error("no '…支出决算…万元,占…%' parts", paragraph)
     for part in parts:
         key, classification_id, english = _part(doc, paragraph, part.group("name"))
-        figure = _figure(doc, key, paragraph, part, part.group("name"), english, classification_id, literal=part.group(0))
+        figure = _figure(
+            doc, key, paragraph, part, part.group("name"), english, classification_id,
+            literal=part.group(0),
+        )
         yield figure
         yield comparison(
             doc, figure, "share", paragraph, part.group("share"), part.group(0),
@@ -119,7 +144,8 @@ def _details(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Recor
     for paragraph, match in found:
         key, classification_id, english = _part(doc, paragraph, match.group("name"))
         figure = _figure(
-            doc, f"{key}.detail", paragraph, match, match.group("name"), f"{english} (item detail)", classification_id,
+            doc, f"{key}.detail", paragraph, match, match.group("name"), f"{english} (item detail)",
+            classification_id,
         )
         yield figure
         rest = paragraph.text[match.end():]
@@ -141,11 +167,16 @@ def _overseas_counts(doc: SourceDocument, paragraph: Paragraph) -> Iterator[Work
 
 def _vehicles(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:
     paragraph, match = find(doc, paragraphs, VEHICLE_PURCHASE, "公务用车购置支出")
-    yield _figure(doc, "vehicle_purchase", paragraph, match, match.group("name"), "Purchase of official vehicles", None)
+    yield _figure(
+        doc, "vehicle_purchase", paragraph, match, match.group("name"),
+        "Purchase of official vehicles", None,
+    )
     purchased = PURCHASED.search(paragraph.text)
     if purchased is None:
         raise doc.error("更新购置公务用车…辆 not found", paragraph)
-    yield _metric(doc, "vehicle_purchase.count", paragraph, purchased, "count", "当年更新购置公务用车数", "辆")
+    yield _metric(
+        doc, "vehicle_purchase.count", paragraph, purchased, "count", "当年更新购置公务用车数", "辆"
+    )
     fleet = FLEET.search(paragraph.text)
     if fleet is None:
         raise doc.error("共有公务用车…辆 not found", paragraph)
@@ -155,12 +186,18 @@ def _vehicles(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Reco
             doc, f"vehicle_purchase.{code}", paragraph, kind, f"公务用车购置支出:{kind.group('kind')}",
             f"Purchase of official vehicles: {english}", None, literal=kind.group(0),
         )
-        yield _metric(doc, f"vehicle_purchase.{code}.count", paragraph, kind, "count", f"当年更新购置公务用车数:{kind.group('kind')}", "辆")
+        yield _metric(
+            doc, f"vehicle_purchase.{code}.count", paragraph, kind, "count",
+            f"当年更新购置公务用车数:{kind.group('kind')}", "辆",
+        )
     # Published as is, even where the kinds do not add up to the fleet.
     yield _metric(doc, "vehicles.fleet", paragraph, fleet, "count", "年末公务用车保有量", "辆")
     for kind in FLEET_KIND.finditer(paragraph.text, fleet.end()):
         code, _ = VEHICLE_KINDS[kind.group("kind")]
-        yield _metric(doc, f"vehicles.fleet.{code}", paragraph, kind, "count", f"年末公务用车保有量:{kind.group('kind')}", "辆")
+        yield _metric(
+            doc, f"vehicles.fleet.{code}", paragraph, kind, "count",
+            f"年末公务用车保有量:{kind.group('kind')}", "辆",
+        )
     paragraph, match = find(doc, paragraphs, VEHICLE_OPERATION, "公务用车运行维护费支出")
     yield _figure(
         doc, "vehicle_operation", paragraph, match, match.group("name"),
@@ -176,21 +213,22 @@ def _receptions(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Re
     for paragraph, match in found:
         kind, english = RECEPTION_KINDS[match.group("name")]
         key = f"reception.{kind}"
-        yield _figure(doc, key, paragraph, match, f"{match.group('name')}支出", english, "economic:30217")
+        name = match.group("name")
+        yield _figure(doc, key, paragraph, match, f"{name}支出", english, "economic:30217")
         counts = RECEPTION_COUNTS.search(paragraph.text, match.end())
         if counts is None:
             raise doc.error("接待…批次,…人 not found", paragraph)
-        yield _metric(doc, f"{key}.batches", paragraph, counts, "batches", f"{match.group('name')}批次", "批次")
+        yield _metric(doc, f"{key}.batches", paragraph, counts, "batches", f"{name}批次", "批次")
         person_unit = counts.group("person_unit")  # 人次 (person-visits) or 人 (persons)
         yield _metric(
             doc, f"{key}.persons", paragraph, counts, "persons",
-            f"{match.group('name')}{'人次' if person_unit == '人次' else '人数'}", person_unit,
+            f"{name}{'人次' if person_unit == '人次' else '人数'}", person_unit,
         )
         listed = LISTED_TOTAL.search(paragraph.text, counts.end())
         if listed is None:
             raise doc.error("共计支出…万元 not found", paragraph)
         yield _figure(
-            doc, f"{key}.listed", paragraph, listed, f"{match.group('name')}共计支出",
+            doc, f"{key}.listed", paragraph, listed, f"{name}共计支出",
             f"{english}: total of the listed receptions", "economic:30217",
         )
         yield from _events(doc, paragraph, kind)
@@ -200,10 +238,13 @@ def _events(doc: SourceDocument, paragraph: Paragraph, kind: str) -> Iterator[Re
     start = EVENT_LIST.search(paragraph.text)
     if start is None:
         return  # no list: nothing was received (外事接待0批次)
-    for row, event in enumerate(EVENT.finditer(paragraph.text, start.end()), start=1):
+    events = list(EVENT.finditer(paragraph.text, start.end()))
+    if not events:
+        raise doc.error("the reception list has no '接待…,…元' items", paragraph)
+    for row, event in enumerate(events, start=1):
         amount = money(doc, paragraph, event.group("amount"))
         if amount.amount_yuan is None:
-            raise doc.error(f"reception amount '{event.group('amount')}' is not whole yuan", paragraph)
+            raise doc.error(f"reception amount '{amount.literal}' is not whole yuan", paragraph)
         yield ReceptionEvent(
             reception_id=f"{doc.document_id}.{KEY}.reception.{kind}.{row:02d}",
             document_id=doc.document_id,
@@ -225,7 +266,9 @@ def _part(doc: SourceDocument, paragraph: Paragraph, name: str) -> tuple[str, st
     raise doc.error(f"unknown “三公” part '{name}'", paragraph)
 
 
-def _figure(doc, key, paragraph, match, label_zh, label_en, classification_id, *, literal=None) -> FiscalFigure:
+def _figure(
+    doc, key, paragraph, match, label_zh, label_en, classification_id, *, literal=None
+) -> FiscalFigure:
     return fiscal_figure(
         doc, f"{KEY}.{key}", paragraph, match.group("amount"),
         literal or clause_around(paragraph.text, *match.span("amount")),

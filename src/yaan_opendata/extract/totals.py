@@ -119,7 +119,8 @@ def _income(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record
         name = part.group("name")
         fund = INCOME_SOURCES.get(name)
         if fund is None:
-            raise doc.error(f"unknown income source '{name}' (expected one of {', '.join(INCOME_SOURCES)})", paragraph)
+            expected = ", ".join(INCOME_SOURCES)
+            raise doc.error(f"unknown income source '{name}' (expected one of {expected})", paragraph)
         figure = fiscal_figure(
             doc, f"income.{fund}", paragraph, part.group("amount"), part.group(0),
             flow="revenue", fund=fund, category="income_by_source", item=fund,
@@ -141,7 +142,8 @@ def _expenditure(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[R
     for part in _parts(doc, paragraph, match.end()):
         name = part.group("name")
         if name not in EXPENDITURE_TYPES:
-            raise doc.error(f"unknown expenditure type '{name}' (expected one of {', '.join(EXPENDITURE_TYPES)})", paragraph)
+            expected = ", ".join(EXPENDITURE_TYPES)
+            raise doc.error(f"unknown expenditure type '{name}' (expected one of {expected})", paragraph)
         key, english = EXPENDITURE_TYPES[name]
         figure = fiscal_figure(
             doc, f"expenditure.{key}", paragraph, part.group("amount"), part.group(0),
@@ -159,7 +161,7 @@ def _parts(doc: SourceDocument, paragraph: Paragraph, start: int) -> list[re.Mat
     return parts
 
 
-def _share(doc, figure, paragraph, part: re.Match, total: FiscalFigure, base_label: str) -> FigureComparison:
+def _share(doc, figure, paragraph, part: re.Match, total, base_label: str) -> FigureComparison:
     return comparison(
         doc, figure, "share", paragraph, part.group("share"), part.group(0),
         base_figure_id=total.figure_id, base_label=base_label,
@@ -176,7 +178,8 @@ def _reason_changes(
         key, _ = EXPENDITURE_TYPES[match.group("name")]
         figure = figures.get(figure_id(doc, f"expenditure.{key}"))
         if figure is None:
-            raise doc.error(f"the reason names '{match.group('name')}' but section 三 does not state it", paragraph)
+            name = match.group("name")
+            raise doc.error(f"the reason names '{name}' but section 三 does not state it", paragraph)
         yield comparison(
             doc, figure, "yoy_change", paragraph, match.group("amount"), match.group(0),
             negative=is_decrease(doc, paragraph, match, "amount"), suffix=REASON_SUFFIX,
