@@ -303,9 +303,9 @@ class SelfEvaluationScore:
     score_id: str = col("评分标识", "Score ID")
     document_id: str = _DOCUMENT
     row: int = col("行号", "Row", minimum=1)
-    level1: str = col("一级指标", "Level-1 indicator")
+    level1: str | None = col("一级指标", "Level-1 indicator", "“总分”行为空", "Empty on the '总分' total row")
     level1_points: int | None = col("一级分值", "Level-1 points", "一级指标括号中的分值", "Points printed with the level-1 indicator")
-    level2: str = col("二级指标", "Level-2 indicator")
+    level2: str | None = col("二级指标", "Level-2 indicator", "“总分”行为空", "Empty on the '总分' total row")
     level2_points: int | None = col("二级分值", "Level-2 points")
     level3: str = col("三级指标", "Level-3 indicator", "“总分”行为合计", "'总分' is the total row")
     max_score: int = col("指标分值", "Maximum score", minimum=0)

@@ -47,7 +47,7 @@ def test_total_row_is_read_as_printed(records):
     # "总分" / " 90" / "90": the printed maximum is 90 although the rows' maxima add up to 100.
     total = records["scores"][-1]
     assert (total.level3, total.max_score, total.score) == ("总分", 90, 90)
-    assert total.level1 == "" and total.level1_points is None
+    assert total.level1 is None and total.level1_points is None
     rows = records["scores"][:-1]
     assert sum(r.score for r in rows) == 90
     assert sum(r.max_score for r in rows) == 100
