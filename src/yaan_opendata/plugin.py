@@ -18,12 +18,12 @@ from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
 from .charts import Bar, bar_chart_svg, wan_yuan
 from .downloads import ZIP_NAME, grouped_downloads
 from .tables import TABLES
-from .views import VIEW_DOCS, VIEWS
+from .views import VIEW_DOCS
 
 PLUGIN_NAME = "yaan-opendata"
 
-# In views and query results an id is plain text; link it to the row it names.
-# (In table pages Datasette already links foreign keys.)
+# In views, query results and row pages an id is plain text; link it to the row it names.
+# (Table pages expand foreign keys into labelled links themselves; those values are not str.)
 _ID_COLUMNS = {
     "paragraph_id": "paragraphs",
     "figure_id": "fiscal_figures",
@@ -46,10 +46,36 @@ def render_cell(value, column, table, database, datasette):
     target = _ID_COLUMNS.get(column)
     if target is None or not isinstance(value, str) or not value:
         return None
-    if table is not None and table not in VIEWS:
-        return None
     url = datasette.urls.row(database, target, tilde_encode(value))
     return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+
+
+@hookimpl
+def asgi_wrapper():
+    """Refuse every request that could write (POST, PUT, ...) before Datasette sees it.
+
+    The database is immutable anyway; this answers a clear 405 instead of an
+    error page (Datasette 0.65 fails a POST to a table with a 500).
+    """
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in _READ_METHODS:
+                response = Response.text(
+                    "只读站点,不接受写入 / This site is read-only.",
+                    status=405,
+                    headers={"Allow": ", ".join(sorted(_READ_METHODS))},
+                )
+                await response.asgi_send(send)
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 @hookimpl
