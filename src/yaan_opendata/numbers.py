@@ -17,6 +17,10 @@ YUAN_PER_UNIT = {"万元": Decimal(10000), "元": Decimal(1)}
 # thousands commas; the unit follows, possibly after a space.
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MONEY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>万元|元)?")
+# What extractors match as an amount: a number and any unit ending in 元, so that
+# an unexpected unit ("0.19亿元") reaches parse_money and fails as "unknown unit".
+MONEY_UNIT = r"[^\W\d_]{0,2}元"
+MONEY_LITERAL = rf"{NUMBER}\s*{MONEY_UNIT}"
 PERCENT = re.compile(rf"(?P<number>{NUMBER})\s*%")
 
 

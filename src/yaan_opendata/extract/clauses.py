@@ -13,17 +13,16 @@ from __future__ import annotations
 import re
 
 from ..model import FigureComparison, FiscalFigure, Paragraph, WorkMetric
-from ..numbers import NUMBER, to_decimal
+from ..numbers import MONEY_LITERAL, NUMBER, to_decimal
 from ..source import SourceDocument
 from .common import comparison, number
 
 # Money in 万元 and percentages as the template prints them ("76.98 %" has a space).
-WANYUAN = rf"{NUMBER}\s*万元"
 PCT = rf"{NUMBER}\s*%"
 
 # "收、支总计各增加555.11万元" / "比2019年减少0.15万元" /
 # "比2019年增加/减少0万元" (the template's unfilled wording, printed when nothing changed)
-CHANGE = re.compile(rf"(?P<direction>增加/减少|增加|减少)(?P<amount>{WANYUAN})")
+CHANGE = re.compile(rf"(?P<direction>增加/减少|增加|减少)(?P<amount>{MONEY_LITERAL})")
 # "增长19.85%" / "下降3%" / "增长/下降0%"
 GROWTH = re.compile(rf"(?P<direction>增长/下降|增长|下降)(?P<rate>{PCT})")
 # "完成预算73.20%" / "完成预算76.98 %"

@@ -19,14 +19,14 @@ from collections.abc import Iterable, Iterator
 
 from ..codelists import functional_code
 from ..model import FigureComparison, FiscalFigure, Paragraph
-from ..numbers import NUMBER
+from ..numbers import MONEY_LITERAL, MONEY_UNIT, NUMBER
 from ..source import SourceDocument
 from .common import comparison, find, fiscal_figure
 
 # "2020年一般公共预算支出决算数为2278.17,完成预算73.20%。其中:"
 # (the template prints this total without a unit)
 TOTAL_LINE = re.compile(
-    rf"一般公共预算支出决算数为(?P<amount>{NUMBER}\s*(?:万元|元)?)\s*[,,]\s*"
+    rf"一般公共预算支出决算数为(?P<amount>{NUMBER}\s*(?:{MONEY_UNIT})?)\s*[,,]\s*"
     rf"完成预算(?P<rate>{NUMBER}\s*%)"
 )
 # "1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项): 支出决算为206.13万元,
@@ -38,12 +38,12 @@ ITEM_LINE = re.compile(
     r"(?P<class>[^(()]+?)\s*[((]类[))]\s*"
     r"(?P<section>.+?)\s*[((]款[))]\s*"
     r"(?P<item>.+?)\s*[((]项[))]\s*[::]\s*"
-    rf"支出决算为(?P<amount>{NUMBER}\s*万元)\s*[,,]\s*"
+    rf"支出决算为(?P<amount>{MONEY_LITERAL})\s*[,,]\s*"
     rf"完成预算(?P<rate>{NUMBER}\s*%)\s*[,,]?\s*"
     r"(?P<reason>[^。]*)"
 )
 # Amounts cited inside a reason: "…2020年市级政务云建设经费1000万元,…"
-CITED_AMOUNT = re.compile(rf"{NUMBER}\s*万元")
+CITED_AMOUNT = re.compile(MONEY_LITERAL)
 
 
 def functional_lines(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..codelists import functional_code
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
-from .clauses import PCT, WANYUAN, clause_around, growth_rate, stated_reason, yoy_change
+from .clauses import PCT, MONEY_LITERAL, clause_around, growth_rate, stated_reason, yoy_change
 from .common import comparison, figure_id, find, fiscal_figure, section
 from .functional_lines import functional_lines
 
@@ -31,21 +31,21 @@ BASIC_PARTS = {
 # 五(一): "2020年一般公共预算财政拨款支出2278.17万元,占本年支出合计的90.50%。与2019年相比,
 #          一般公共预算财政拨款增加893.08万元,增长64.48%。主要变动原因是…。"
 OVERALL = re.compile(
-    rf"(?P<name>一般公共预算财政拨款支出)(?P<amount>{WANYUAN})[,,]占(?P<base>本年支出合计)的(?P<share>{PCT})"
+    rf"(?P<name>一般公共预算财政拨款支出)(?P<amount>{MONEY_LITERAL})[,,]占(?P<base>本年支出合计)的(?P<share>{PCT})"
 )
 # 五(二): "2020年一般公共预算财政拨款支出2278.17万元,主要用于以下方面:一般公共服务(类)支出
 #          2168.25万元,占95.18%;社会保障和就业(类)支出47.76万元,占2.09%;…"
-STRUCTURE_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款支出)(?P<amount>{WANYUAN})[,,]主要用于")
+STRUCTURE_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款支出)(?P<amount>{MONEY_LITERAL})[,,]主要用于")
 STRUCTURE_CLASS = re.compile(
-    rf"(?P<name>[^,,;;::]+?)[((]类[))](?:支出)?(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})"
+    rf"(?P<name>[^,,;;::]+?)[((]类[))](?:支出)?(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})"
 )
 # 五(三): the total line and the numbered 项 lines are parsed by functional_lines,
 #   which also reads the same block restated in the self-evaluation report.
 # 六: "2020年一般公共预算财政拨款基本支出528.23万元,其中:"
-BASIC_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款基本支出)(?P<amount>{WANYUAN})")
+BASIC_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款基本支出)(?P<amount>{MONEY_LITERAL})")
 # 六: "人员经费470.02万元,主要包括:…" / "日常公用经费58.21万元,主要包括:…"
 _BASIC_PART_NAMES = "|".join(sorted(BASIC_PARTS, key=len, reverse=True))  # longest first
-BASIC_PART = re.compile(rf"^(?P<name>{_BASIC_PART_NAMES})(?P<amount>{WANYUAN})")
+BASIC_PART = re.compile(rf"^(?P<name>{_BASIC_PART_NAMES})(?P<amount>{MONEY_LITERAL})")
 
 Record = FiscalFigure | FigureComparison
 

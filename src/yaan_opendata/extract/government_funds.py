@@ -7,15 +7,15 @@ from collections.abc import Iterator
 
 from ..model import FiscalFigure
 from ..source import SourceDocument
-from .clauses import WANYUAN, clause_around
+from .clauses import MONEY_LITERAL, clause_around
 from .common import find, fiscal_figure, section
 
 PART = "第二部分"
 
 # 八: "2020年政府性基金预算拨款支出0万元。"
-GOVERNMENT_FUND = re.compile(rf"(?P<name>政府性基金预算(?:财政)?拨款支出)(?P<amount>{WANYUAN})")
+GOVERNMENT_FUND = re.compile(rf"(?P<name>政府性基金预算(?:财政)?拨款支出)(?P<amount>{MONEY_LITERAL})")
 # 九: "2020年国有资本经营预算拨款支出0万元。"
-STATE_CAPITAL = re.compile(rf"(?P<name>国有资本经营预算(?:财政)?拨款支出)(?P<amount>{WANYUAN})")
+STATE_CAPITAL = re.compile(rf"(?P<name>国有资本经营预算(?:财政)?拨款支出)(?P<amount>{MONEY_LITERAL})")
 
 # chapter → (pattern, what it states, key, fund, English label)
 BUDGETS = {

@@ -13,7 +13,7 @@ from ..numbers import NUMBER
 from ..source import SourceDocument
 from .clauses import (
     PCT,
-    WANYUAN,
+    MONEY_LITERAL,
     clause_around,
     count_metric,
     growth_rate,
@@ -53,16 +53,16 @@ EQUIPMENT_KINDS = {"通用": "general_equipment", "专用": "special_equipment"}
 
 # 十(一): "2020年,雅安市政务服务和大数据局机关运行经费支出58.21万元,比2019年增加14.15万元,
 #          增长32.12%。主要原因是人员增加,公用经费支出增加。"
-OPERATING_COSTS = re.compile(rf"(?P<name>机关运行经费支出)(?P<amount>{WANYUAN})")
+OPERATING_COSTS = re.compile(rf"(?P<name>机关运行经费支出)(?P<amount>{MONEY_LITERAL})")
 # 十(二): "…政府采购支出总额4043.26万元,其中:政府采购货物支出75.28万元、政府采购工程支出0万元、
 #          政府采购服务支出3967.98万元。…授予中小企业合同金额3069.20万元,占政府采购支出总额的
 #          75.91%,其中:授予小微企业合同金额0万元,占政府采购支出总额的0%。"
-PROCUREMENT_TOTAL = re.compile(rf"(?P<name>政府采购支出总额)(?P<amount>{WANYUAN})")
+PROCUREMENT_TOTAL = re.compile(rf"(?P<name>政府采购支出总额)(?P<amount>{MONEY_LITERAL})")
 PROCUREMENT_KIND = re.compile(
-    rf"(?P<name>政府采购(?P<kind>{'|'.join(PROCUREMENT_KINDS)})支出)(?P<amount>{WANYUAN})"
+    rf"(?P<name>政府采购(?P<kind>{'|'.join(PROCUREMENT_KINDS)})支出)(?P<amount>{MONEY_LITERAL})"
 )
 AWARD = re.compile(
-    rf"(?P<name>授予(?P<kind>{'|'.join(AWARDEES)})合同金额)(?P<amount>{WANYUAN})"
+    rf"(?P<name>授予(?P<kind>{'|'.join(AWARDEES)})合同金额)(?P<amount>{MONEY_LITERAL})"
     rf"[,,]占(?P<base>政府采购支出总额)的(?P<share>{PCT})"
 )
 # 十(三): "截至2020年12月31日,…共有车辆4辆,其中:主要领导干部用车0辆、机要通信用车0辆、

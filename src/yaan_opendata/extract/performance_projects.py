@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import FigureComparison, FiscalFigure, Paragraph, PerformanceProject
-from ..numbers import NUMBER
+from ..numbers import MONEY_LITERAL, NUMBER
 from ..source import SourceDocument
 from .common import comparison, fiscal_figure, percent, section
 from .performance_tables import ProjectTable, project_tables
@@ -26,8 +26,8 @@ SECTION = ("第二部分", "十、", "(四)", "1.")
 NARRATIVE_HEADING = re.compile(r"^[((]\d+[))]\s*(?P<name>.+?)绩效目标完成情况综述")
 # "项目全年预算数90.79万元,执行数为90.79万元,完成预算的100%。"
 BUDGET_SENTENCE = re.compile(
-    rf"(?P<budget_clause>项目全年预算数(?P<budget>{NUMBER}\s*(?:万元|元)))[,,]\s*"
-    rf"(?P<executed_clause>执行数为?(?P<executed>{NUMBER}\s*(?:万元|元)))[,,]\s*"
+    rf"(?P<budget_clause>项目全年预算数(?P<budget>{MONEY_LITERAL}))[,,]\s*"
+    rf"(?P<executed_clause>执行数为?(?P<executed>{MONEY_LITERAL}))[,,]\s*"
     rf"完成预算的?(?P<rate>{NUMBER}\s*%)"
 )
 

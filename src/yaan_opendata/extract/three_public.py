@@ -17,7 +17,7 @@ from ..numbers import NUMBER
 from ..source import SourceDocument
 from .clauses import (
     PCT,
-    WANYUAN,
+    MONEY_LITERAL,
     clause_around,
     completion_rate,
     count_metric,
@@ -51,35 +51,35 @@ _KIND = "|".join(VEHICLE_KINDS)
 _QUOTED_THREE_PUBLIC = r"[“\"]?三公[”\"]?经费"
 
 # (一): "2020年“三公”经费财政拨款支出决算为5.76万元,完成预算99.65%,决算数小于预算数的主要原因是…。"
-TOTAL = re.compile(rf"(?P<name>{_QUOTED_THREE_PUBLIC}财政拨款支出决算)为(?P<amount>{WANYUAN})")
+TOTAL = re.compile(rf"(?P<name>{_QUOTED_THREE_PUBLIC}财政拨款支出决算)为(?P<amount>{MONEY_LITERAL})")
 # (二): "2020年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;
 #        公务用车购置及运行维护费支出决算4.85万元,占84.20%;公务接待费支出决算0.91万元,占15.80%。"
 BREAKDOWN = re.compile(rf"{_QUOTED_THREE_PUBLIC}财政拨款支出决算中")
 BREAKDOWN_PART = re.compile(
-    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})"
+    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})"
 )
 # 1.–3.: "2.公务用车购置及运行维护费支出4.85万元,完成预算100%。公务用车购置及运行维护费支出决算
 #         比2019年减少0.15万元,下降3%。主要原因是厉行节约,严格按照规定进行压减。"
-DETAIL = re.compile(rf"^\d+\s*[.、．]\s*(?P<name>[^,,;;::]+?)支出(?P<amount>{WANYUAN})")
+DETAIL = re.compile(rf"^\d+\s*[.、．]\s*(?P<name>[^,,;;::]+?)支出(?P<amount>{MONEY_LITERAL})")
 # "全年安排因公出国(境)团组0次,出国(境)0人。"
 OVERSEAS_COUNTS = re.compile(r"团组(?P<groups>\d+)次[,,]出国[((]境[))](?P<persons>\d+)人")
 # "其中:公务用车购置支出0万元。全年按规定更新购置公务用车0辆,其中:轿车0辆、金额0万元,…"
-VEHICLE_PURCHASE = re.compile(rf"(?P<name>公务用车购置支出)(?P<amount>{WANYUAN})")
+VEHICLE_PURCHASE = re.compile(rf"(?P<name>公务用车购置支出)(?P<amount>{MONEY_LITERAL})")
 PURCHASED = re.compile(r"更新购置公务用车(?P<count>\d+)辆")
-PURCHASED_KIND = re.compile(rf"(?P<kind>{_KIND})(?P<count>\d+)辆[、,,]金额(?P<amount>{WANYUAN})")
+PURCHASED_KIND = re.compile(rf"(?P<kind>{_KIND})(?P<count>\d+)辆[、,,]金额(?P<amount>{MONEY_LITERAL})")
 # "截至2020年12月底,单位共有公务用车4辆,其中:轿车11辆、越野车3辆、载客汽车0辆。"
 FLEET = re.compile(r"共有公务用车(?P<count>\d+)辆")
 FLEET_KIND = re.compile(rf"(?P<kind>{_KIND})(?P<count>\d+)辆(?![、,,]金额)")
 # "公务用车运行维护费支出4.85万元。主要用于…"
-VEHICLE_OPERATION = re.compile(rf"^(?P<name>公务用车运行维护费)支出(?P<amount>{WANYUAN})")
+VEHICLE_OPERATION = re.compile(rf"^(?P<name>公务用车运行维护费)支出(?P<amount>{MONEY_LITERAL})")
 # "国内公务接待支出0.91万元,…。国内公务接待12批次,81人次(不包括陪同人员),共计支出0.91万元,
 #  具体内容包括:…"
 # "外事接待支出0万元,外事接待0批次,0人,共计支出0万元,本年度本部门无外事接待事项。"
-RECEPTION = re.compile(rf"^(?P<name>国内公务接待|外事接待)支出(?P<amount>{WANYUAN})")
+RECEPTION = re.compile(rf"^(?P<name>国内公务接待|外事接待)支出(?P<amount>{MONEY_LITERAL})")
 RECEPTION_COUNTS = re.compile(
     r"接待(?P<batches>\d+)批次[,,](?P<persons>\d+)(?P<person_unit>人次|人)"
 )
-LISTED_TOTAL = re.compile(rf"共计支出(?P<amount>{WANYUAN})")
+LISTED_TOTAL = re.compile(rf"共计支出(?P<amount>{MONEY_LITERAL})")
 # The detail list: "具体内容包括:接待巴中市人民政府,1752元;…接待乐山市营商环境局(2次),1450元;…"
 EVENT_LIST = re.compile(r"具体内容包括[::]")
 EVENT = re.compile(
