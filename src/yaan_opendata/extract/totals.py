@@ -12,7 +12,7 @@ from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
 from .clauses import (
     PCT,
-    WANYUAN,
+    MONEY_LITERAL,
     clause_around,
     growth_rate,
     is_decrease,
@@ -45,20 +45,20 @@ EXPENDITURE_TYPES = {
 
 # 一: "2020年度收、支总计3351.34万元。与2019年相比,收、支总计各增加555.11万元,增长19.85%。
 #      主要变动原因是2020年基本支出增加52.22万元、项目支出增加502.89万元。"
-GRAND_TOTAL = re.compile(rf"(?<!财政拨款)(?P<name>收、支总计)(?P<amount>{WANYUAN})")
+GRAND_TOTAL = re.compile(rf"(?<!财政拨款)(?P<name>收、支总计)(?P<amount>{MONEY_LITERAL})")
 # 四: "2020年财政拨款收、支总计3112.33万元。与2019年相比,财政拨款收、支总计各增加555.2万元,
 #      增长21.71%。主要变动原因是主要为本年人员经费增加、…等。"
-FISCAL_GRAND_TOTAL = re.compile(rf"(?P<name>财政拨款收、支总计)(?P<amount>{WANYUAN})")
+FISCAL_GRAND_TOTAL = re.compile(rf"(?P<name>财政拨款收、支总计)(?P<amount>{MONEY_LITERAL})")
 # An amount named in 一's reason: "基本支出增加52.22万元" / "项目支出增加502.89万元"
 REASON_CHANGE = re.compile(
-    rf"(?P<name>{'|'.join(EXPENDITURE_TYPES)})(?P<direction>增加|减少)(?P<amount>{WANYUAN})"
+    rf"(?P<name>{'|'.join(EXPENDITURE_TYPES)})(?P<direction>增加|减少)(?P<amount>{MONEY_LITERAL})"
 )
 # 二: "2020年本年收入合计1942.17万元,其中:一般公共预算财政拨款收入1941.49万元,占99.96%;…"
-INCOME_TOTAL = re.compile(rf"(?P<name>本年收入合计)(?P<amount>{WANYUAN})")
+INCOME_TOTAL = re.compile(rf"(?P<name>本年收入合计)(?P<amount>{MONEY_LITERAL})")
 # 三: "2020年本年支出合计2517.18万元,其中:基本支出528.91万元,占21.01%;…"
-EXPENDITURE_TOTAL = re.compile(rf"(?P<name>本年支出合计)(?P<amount>{WANYUAN})")
+EXPENDITURE_TOTAL = re.compile(rf"(?P<name>本年支出合计)(?P<amount>{MONEY_LITERAL})")
 # A part and its share of the total: "其他收入0.67万元,占0.04%" / "项目支出1988.27万元,占78.99%"
-PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{WANYUAN})[,,]占(?P<share>{PCT})")
+PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})")
 
 # Suffix of the comparisons read from 一's reason, so they do not collide with
 # comparisons another section may publish for the same figure.
