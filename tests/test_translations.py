@@ -26,3 +26,15 @@ def test_schedule_titles():
     assert len(SCHEDULE_TITLES) == 14
     assert schedule_title_en("收入决算表") == "Statement of Final Revenue"
     assert schedule_title_en("某某表") == "某某表"
+
+
+def test_project_names_are_composed_from_known_terms():
+    from yaan_opendata.translations import project_name_en
+
+    assert project_name_en("雅安市政务云平台服务经费项目") == (
+        "Ya'an Municipal Government Cloud Platform Service Funds Project"
+    )
+    assert project_name_en("“12345”政务服务热线服务经费项目") == (
+        "'12345' Government Service Hotline Service Funds Project"
+    )
+    assert project_name_en("某某未知项目") == "某某未知项目"

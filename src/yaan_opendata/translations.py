@@ -31,6 +31,17 @@ ORG_TERMS: dict[str, str] = {
     "本级": "Headquarters",  # 部门本级: the department without its subordinate units
 }
 
+# Terms of project names ("雅安市政务云平台服务经费项目"), composed the same way.
+PROJECT_TERMS: dict[str, str] = {
+    "雅安市": "Ya'an Municipal",
+    "“12345”": "'12345'",
+    "政务信息资源共享平台": "Government Information Resource Sharing Platform",
+    "政务云平台": "Government Cloud Platform",
+    "政务服务热线": "Government Service Hotline",
+    "服务经费": "Service Funds",
+    "项目": "Project",
+}
+
 SCHEDULE_TITLES: dict[str, str] = {
     "收入支出决算总表": "Summary Statement of Final Revenue and Expenditure",
     "收入决算表": "Statement of Final Revenue",
@@ -56,7 +67,6 @@ SCHEDULE_TITLES: dict[str, str] = {
 }
 
 _BRACKETED = re.compile(r"^(?P<main>[^(\uff08]+)[(\uff08](?P<inner>[^)\uff09]+)[)\uff09]$")
-_TERMS_LONGEST_FIRST = sorted(ORG_TERMS, key=len, reverse=True)
 
 
 def org_name_en(name_zh: str) -> str:
@@ -64,20 +74,26 @@ def org_name_en(name_zh: str) -> str:
     name = re.sub(r"\s+", "", name_zh)
     bracketed = _BRACKETED.match(name)
     if bracketed:
-        main, inner = _compose(bracketed["main"]), _compose(bracketed["inner"])
+        main, inner = _compose(bracketed["main"], ORG_TERMS), _compose(bracketed["inner"], ORG_TERMS)
         return f"{main} ({inner})" if main and inner else name_zh
-    return _compose(name) or name_zh
+    return _compose(name, ORG_TERMS) or name_zh
 
 
-def _compose(name: str) -> str | None:
+def project_name_en(name_zh: str) -> str:
+    """The English project name composed from PROJECT_TERMS, or the Chinese name if a part is unknown."""
+    return _compose(re.sub(r"\s+", "", name_zh), PROJECT_TERMS) or name_zh
+
+
+def _compose(name: str, terms: dict[str, str]) -> str | None:
     """Split ``name`` into known terms, longest first, left to right; None if a part is unknown."""
+    longest_first = sorted(terms, key=len, reverse=True)
     words = []
     rest = name
     while rest:
-        term = next((t for t in _TERMS_LONGEST_FIRST if rest.startswith(t)), None)
+        term = next((t for t in longest_first if rest.startswith(t)), None)
         if term is None:
             return None
-        words.append(ORG_TERMS[term])
+        words.append(terms[term])
         rest = rest[len(term):]
     return " ".join(words)
 

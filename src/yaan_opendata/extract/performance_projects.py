@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import FigureComparison, FiscalFigure, Paragraph, PerformanceProject
 from ..numbers import MONEY_LITERAL, NUMBER
 from ..source import SourceDocument
+from ..translations import project_name_en
 from .common import comparison, fiscal_figure, percent, section
 from .performance_tables import ProjectTable, project_tables
 
@@ -67,7 +68,7 @@ def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure |
             document_id=doc.document_id,
             org_id=doc.document.org_id,
             name_zh=table.name.text,
-            name_en=f"Performance project {table.number}",
+            name_en=project_name_en(table.name.text),
             completion_rate=percent(doc, paragraph, rate),
             completion_rate_as_published=rate.strip(),
             annual_target=table.target.text,
