@@ -157,6 +157,8 @@ def comparison(
         value, unit = amount.yuan, "CNY"
         if value is None:
             raise doc.error(f"change '{value_literal}' has no unit", paragraph)
+        if value == value.to_integral_value():
+            value = Decimal(int(value))  # whole yuan print as such: 5551100, not 5551100.00
     else:
         value, unit = percent(doc, paragraph, value_literal), "%"
     if negative:
