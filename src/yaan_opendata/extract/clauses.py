@@ -50,59 +50,51 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def yoy_change(
-    doc: SourceDocument,
-    figure: FiscalFigure,
-    paragraph: Paragraph,
-    text: str,
-    *,
-    reason: str | None = None,
-    suffix: str = "",
-) -> FigureComparison:
+def yoy_change(doc, figure, paragraph, text, *, reason=None, suffix="") -> FigureComparison:
     """The 增加/减少 X万元 clause of ``text`` (a decrease is negative)."""
-    match = _required(doc, paragraph, CHANGE, text, "change on the prior year (增加/减少…万元)")
-    return comparison(
-        doc, figure, "yoy_change", paragraph, match.group("amount"),
-        clause_around(text, *match.span()),
-        negative=is_decrease(doc, paragraph, match, "amount"),
-        reason=reason, suffix=suffix,
+    return _stated_comparison(
+        doc, figure, paragraph, text, "yoy_change", CHANGE, "amount",
+        "change on the prior year (增加/减少…万元)", reason=reason, suffix=suffix,
     )
 
 
-def growth_rate(
-    doc: SourceDocument,
-    figure: FiscalFigure,
-    paragraph: Paragraph,
-    text: str,
-    *,
-    reason: str | None = None,
-    suffix: str = "",
-) -> FigureComparison:
+def growth_rate(doc, figure, paragraph, text, *, reason=None, suffix="") -> FigureComparison:
     """The 增长/下降 X% clause of ``text`` (a fall is negative)."""
-    match = _required(doc, paragraph, GROWTH, text, "growth rate (增长/下降…%)")
-    return comparison(
-        doc, figure, "growth_rate", paragraph, match.group("rate"),
-        clause_around(text, *match.span()),
-        negative=is_decrease(doc, paragraph, match, "rate"),
-        reason=reason, suffix=suffix,
+    return _stated_comparison(
+        doc, figure, paragraph, text, "growth_rate", GROWTH, "rate",
+        "growth rate (增长/下降…%)", reason=reason, suffix=suffix,
     )
 
 
-def completion_rate(
+def completion_rate(doc, figure, paragraph, text, *, reason=None, suffix="") -> FigureComparison:
+    """The 完成预算 X% clause of ``text``; the budget amount itself is not printed."""
+    return _stated_comparison(
+        doc, figure, paragraph, text, "completion_rate", COMPLETION, "rate",
+        "budget completion rate (完成预算…%)", reason=reason, suffix=suffix, signed=False,
+    )
+
+
+def _stated_comparison(
     doc: SourceDocument,
     figure: FiscalFigure,
     paragraph: Paragraph,
     text: str,
+    kind: str,
+    pattern: re.Pattern,
+    group: str,
+    what: str,
     *,
-    reason: str | None = None,
-    suffix: str = "",
+    reason: str | None,
+    suffix: str,
+    signed: bool = True,
 ) -> FigureComparison:
-    """The 完成预算 X% clause of ``text``; the budget amount itself is not printed."""
-    match = _required(doc, paragraph, COMPLETION, text, "budget completion rate (完成预算…%)")
+    match = _required(doc, paragraph, pattern, text, what)
     return comparison(
-        doc, figure, "completion_rate", paragraph, match.group("rate"),
+        doc, figure, kind, paragraph, match.group(group),
         clause_around(text, *match.span()),
-        base_label="预算", reason=reason, suffix=suffix,
+        negative=signed and is_decrease(doc, paragraph, match, group),
+        base_label=None if signed else "预算",
+        reason=reason, suffix=suffix,
     )
 
 
