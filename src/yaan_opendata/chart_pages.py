@@ -15,6 +15,7 @@ class ChartSection:
     title_zh: str
     title_en: str
     sql: str
+    unit: str = "万元"  # the unit the document prints these amounts in
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ CHART_PAGES: tuple[ChartPage, ...] = (
         "Travel abroad, official vehicles and official receptions, and every domestic reception.",
         (
             ChartSection("“三公”经费构成", "Breakdown of the 'three public' expenses", _THREE_PUBLIC_PARTS),
-            ChartSection("国内公务接待明细", "Domestic official receptions", _RECEPTIONS),
+            ChartSection("国内公务接待明细", "Domestic official receptions", _RECEPTIONS, unit="元"),
         ),
     ),
 )

@@ -26,13 +26,15 @@ class Bar:
     href: str | None = None  # where the figure came from (its paragraph)
 
 
-def wan_yuan(amount_yuan: int) -> str:
-    """Yuan as the document prints them: 万元 with two decimals."""
+def amount_text(amount_yuan: int, unit: str = "万元") -> str:
+    """An amount in the unit the document prints it in: 万元 with two decimals, or whole 元."""
+    if unit == "元":
+        return f"{amount_yuan:,} 元"
     return f"{amount_yuan / 10000:,.2f} 万元"
 
 
-def bar_chart_svg(title: str, bars: list[Bar]) -> Markup:
-    """Horizontal bars, one per row, labelled with 万元 and the share of the bars' sum."""
+def bar_chart_svg(title: str, bars: list[Bar], unit: str = "万元") -> Markup:
+    """Horizontal bars, one per row, labelled with the amount and the share of the bars' sum."""
     total = sum(b.amount_yuan for b in bars)
     largest = max((b.amount_yuan for b in bars), default=0) or 1
     plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH
@@ -53,8 +55,8 @@ def bar_chart_svg(title: str, bars: list[Bar]) -> Markup:
         parts += [
             label,
             f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 1}" width="{length}" height="{BAR_HEIGHT}" '
-            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(bar.label)}: {wan_yuan(bar.amount_yuan)}</title></rect>',
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 14}">{wan_yuan(bar.amount_yuan)}{share}</text>',
+            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(bar.label)}: {amount_text(bar.amount_yuan, unit)}</title></rect>',
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 14}">{amount_text(bar.amount_yuan, unit)}{share}</text>',
         ]
     parts.append("</svg>")
     return Markup("\n".join(parts))

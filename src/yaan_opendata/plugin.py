@@ -15,7 +15,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
-from .charts import Bar, bar_chart_svg, wan_yuan
+from .charts import Bar, amount_text, bar_chart_svg
 from .downloads import ZIP_NAME, grouped_downloads
 from .tables import TABLES
 from .views import VIEW_DOCS
@@ -121,7 +121,13 @@ async def chart_page(datasette, request):
             for row in rows
         ]
         title = f"{section.title_zh} / {section.title_en}"
-        sections.append({"title": title, "svg": bar_chart_svg(title, bars), "bars": bars})
-    context = {"page": page, "sections": sections, "wan_yuan": wan_yuan, "pages": CHART_PAGES}
+        sections.append(
+            {
+                "title": title,
+                "svg": bar_chart_svg(title, bars, section.unit),
+                "rows": [(bar, amount_text(bar.amount_yuan, section.unit)) for bar in bars],
+            }
+        )
+    context = {"page": page, "sections": sections, "pages": CHART_PAGES}
     html = await datasette.render_template("yaan_chart.html", context, request=request)
     return Response.html(html)

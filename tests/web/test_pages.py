@@ -52,6 +52,7 @@ def test_three_public_chart_draws_the_published_breakdown_and_each_reception(cli
     assert "0.91 万元 (15.8%)" in page.text  # 公务接待费, 占15.80%
     receptions = sum(len(d.reception_events) for d in disclosures)
     assert page.text.count('<rect class="bar"') == 3 + receptions
+    assert "1,752 元" in page.text  # receptions in 元, as the document lists them
     assert f'href="/{DB}/paragraphs/yaan-zwfwdsj-2020-p' in page.text
 
 
