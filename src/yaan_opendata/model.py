@@ -375,6 +375,86 @@ class Schedule:
     paragraph_id: str = _PARAGRAPH
 
 
+# Rule families of checks/ (one module each) and the outcomes of a check.
+CHECK_FAMILIES = ("sums", "shares", "growth", "completion", "restatements", "units", "template", "counts")
+CHECK_STATUSES = ("pass", "rounding", "fail", "not_checkable", "undefined")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsistencyCheck:
+    """One identity of the template (a sum, share, rate, restatement ...) checked on the published values."""
+
+    check_id: str = col(
+        "核对标识",
+        "Check ID",
+        "文档标识加规则与核对对象,如 yaan-zwfwdsj-2020.sums.income_sources",
+        "Document ID plus rule and subject, e.g. yaan-zwfwdsj-2020.sums.income_sources",
+    )
+    document_id: str = _DOCUMENT
+    rule_id: str = col("规则", "Rule", "规则标识,说明见 docs/checks.md", "Rule identifier, documented in docs/checks.md")
+    family: str = col("规则类别", "Rule family", "合计、占比、增长率、完成率、重复表述、单位、模板完整性或计数", "Sums, shares, growth rates, completion rates, restatements, units, template completeness or counts", enum=CHECK_FAMILIES)
+    status: str = col(
+        "核对结果",
+        "Status",
+        "pass 一致;rounding 在原文舍入范围内;fail 不一致;not_checkable 原文未给出所需数值;undefined 基数为零",
+        "pass: agrees; rounding: within the published rounding; fail: contradicts; not_checkable: an input is not stated; undefined: the base is zero",
+        enum=CHECK_STATUSES,
+    )
+    description_zh: str = col("核对内容", "Description (Chinese)", "本项核对的中文说明", "What is checked, in Chinese")
+    description_en: str = col("英文说明", "Description (English)", "本项核对的英文说明", "What is checked, in English")
+    expected: Decimal | None = col(
+        "推算值",
+        "Expected",
+        "由其他数值按恒等式推算出的值(金额以元计)",
+        "The value the identity predicts from the other inputs (money in yuan)",
+    )
+    observed: Decimal | None = col("原文值", "Observed", "原文发布的值(金额以元计)", "The value as published (money in yuan)")
+    difference: Decimal | None = col("差额", "Difference", "原文值减推算值", "Observed minus expected")
+    tolerance: Decimal | None = col(
+        "容差",
+        "Tolerance",
+        "原文舍入精度:金额0.01万元(100元),百分比为末位数字的一个单位,计数为0",
+        "Published rounding: 0.01 万元 (100 yuan) for money, one unit of the last printed digit for a percentage, 0 for counts",
+    )
+    unit: str | None = col("单位", "Unit", "CNY(元)、% 或原文计数单位", "CNY (yuan), % or the counting unit as published")
+    figure_id: str | None = col("主要数值", "Main figure", "核对的主要金额(如合计数)", "The money figure the check is mainly about (e.g. the total)")
+    paragraph_id: str | None = col("主要段落", "Main paragraph", "主要数值或陈述所在段落", "Paragraph of the main value or statement")
+    inputs: str = col(
+        "读取的记录",
+        "Inputs",
+        "所读记录的标识,以空格分隔;逐项见 consistency_check_inputs",
+        "IDs of the records read, space-separated; one row each in consistency_check_inputs",
+    )
+    note: str | None = col(
+        "说明",
+        "Note",
+        "无法核对或无定义的原因、原文单位问题及更正值的说明",
+        "Why a check is not checkable or undefined, unit problems, and what a corrected value would give",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsistencyCheckInput:
+    """One record a consistency check read, with the value and the quote it took from it."""
+
+    check_input_id: str = col("输入标识", "Input ID", "核对标识加序号", "check_id plus position")
+    check_id: str = col("核对标识", "Check ID")
+    position: int = col("序号", "Position", minimum=1)
+    role: str = col(
+        "作用",
+        "Role",
+        "在恒等式中的作用:合计、组成部分、原文占比、基数、增减额、叙述、表格等",
+        "Role in the identity: total, part, published share, base, change, narrative, table ...",
+    )
+    input_table: str = col("来源表", "Input table", "所读记录所在的表", "Table of the record read")
+    input_id: str = col("记录标识", "Input record", "所读记录的主键", "Primary key of the record read")
+    figure_id: str | None = col("数值标识", "Figure ID", "所读记录为金额时的数值标识", "The figure, when the record read is a money figure")
+    value: Decimal | None = col("读取值", "Value read", "核对所用的值(金额以元计)", "The value the check used (money in yuan)")
+    unit: str | None = col("单位", "Unit")
+    literal: str = col("原文片段", "Literal", "所读数值的原文片段", "The clause of the source the value was read from")
+    paragraph_id: str | None = _PARAGRAPH
+
+
 @dataclass(frozen=True, kw_only=True)
 class Disclosure:
     """Everything extracted from one document, table by table."""
@@ -393,4 +473,5 @@ class Disclosure:
     work_metrics: tuple[WorkMetric, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     schedules: tuple[Schedule, ...] = ()
-    consistency_checks: tuple = ()  # filled by checks/ after extraction
+    consistency_checks: tuple[ConsistencyCheck, ...] = ()  # filled by checks/ after extraction
+    consistency_check_inputs: tuple[ConsistencyCheckInput, ...] = ()

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import run_checks
 from .errors import BuildError
 from .extract import extract_disclosure
 from .model import Disclosure
@@ -25,9 +26,9 @@ DEFAULT_PACKAGE = PROJECT_ROOT / "datapackage"
 
 
 def load_disclosures(sources_dir: Path = DEFAULT_SOURCES) -> list[Disclosure]:
-    """Verify every source listed in the manifest and extract its records."""
+    """Verify every source listed in the manifest, extract its records and check their consistency."""
     return [
-        extract_disclosure(load_document(entry, sources_dir))
+        run_checks(extract_disclosure(load_document(entry, sources_dir)))
         for entry in read_manifest(sources_dir)
     ]
 

@@ -198,6 +198,22 @@ TABLES: tuple[Table, ...] = (
         "模板要求的14张附表;本文本只列出名称", "The 14 statistical schedules the template requires; this text only names them",
         ("schedule_id",), (_DOC_FK, _PARA_FK), label_column="title_zh", sort="number",
     ),
+    Table(
+        "consistency_checks", model.ConsistencyCheck, "一致性核对", "Consistency checks",
+        "按模板恒等式(合计、占比、增长率、完成率、重复表述、单位、完整性、计数)核对原文数值的结果;原文数值不作更正",
+        "The template's identities (sums, shares, growth and completion rates, restatements, units, "
+        "completeness, counts) checked on the published values; published values are never corrected",
+        ("check_id",),
+        (_DOC_FK, _fk("figure_id", "fiscal_figures"), _PARA_FK),
+        facets=("status", "family", "rule_id"), label_column="description_zh", sort="status",
+    ),
+    Table(
+        "consistency_check_inputs", model.ConsistencyCheckInput, "核对输入", "Consistency check inputs",
+        "每项核对读取的记录、数值与原文片段", "Each record a consistency check read, with the value and its quote",
+        ("check_input_id",),
+        (_fk("check_id", "consistency_checks"), _fk("figure_id", "fiscal_figures"), _PARA_FK),
+        facets=("input_table", "role"), label_column="literal", sort="check_input_id",
+    ),
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
