@@ -97,3 +97,27 @@ def metadata(check_only: bool):
         click.echo(f"{path} is up to date.")
         return
     click.echo(f"Wrote {site_metadata.write()}")
+
+
+@cli.command("check")
+@_SOURCES
+@click.option("--show", "statuses", multiple=True, default=("fail",), show_default=True,
+              type=click.Choice(["fail", "rounding", "not_checkable", "undefined", "pass"]),
+              help="Which findings to list after the counts (repeatable).")
+def check_consistency(sources_dir: Path, statuses: tuple[str, ...]):
+    """Report which published figures agree and which contradict each other.
+
+    Exits non-zero only when a source cannot be read or extracted; the
+    document's own inconsistencies are findings, listed with their quotes.
+    """
+    from .checks.report import report_lines
+
+    try:
+        disclosures = pipeline.load_disclosures(sources_dir)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from None
+    for number, disclosure in enumerate(disclosures):
+        if number:
+            click.echo("")
+        for line in report_lines(disclosure, statuses):
+            click.echo(line)
