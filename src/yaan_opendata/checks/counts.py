@@ -207,7 +207,7 @@ def _reception_batches(records: Records) -> Finding:
     events = records.disclosure.reception_events
     return counted(
         RECEPTION_BATCHES, "", (RECEPTION_BATCHES.title_zh, RECEPTION_BATCHES.title_en),
-        stated and metric_input(stated, "total"), [reception_input(e, "batches", e.batches) for e in events],
+        stated and metric_input(stated, "total"), [reception_input(e, "part", batches=True) for e in events],
         note=None if stated and events else "not published: the batches or the itemized list",
     )
 

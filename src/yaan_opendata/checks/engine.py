@@ -198,11 +198,10 @@ def score_input(score: SelfEvaluationScore, role: str, value: Decimal | int | No
     )
 
 
-def reception_input(event: ReceptionEvent, role: str, value: Decimal | int) -> Input:
-    return Input(
-        "reception_events", event.reception_id, role, Decimal(value),
-        CNY if role == "amount" else "批次", event.literal, event.paragraph_id,
-    )
+def reception_input(event: ReceptionEvent, role: str, *, batches: bool = False) -> Input:
+    """A line of the reception detail: its amount in yuan, or its number of batches."""
+    value, unit = (event.batches, "批次") if batches else (event.amount_yuan, CNY)
+    return Input("reception_events", event.reception_id, role, Decimal(value), unit, event.literal, event.paragraph_id)
 
 
 def staffing_input(staffing: Staffing, role: str, value: int | None) -> Input:

@@ -22,6 +22,7 @@ from .engine import (
     figure_input,
     figure_yuan,
     money_status,
+    reception_input,
 )
 from .records import Records
 
@@ -142,7 +143,14 @@ _PROJECT_FUNDS = _rule(
     "In a project's performance table, budget / executed equal fiscal appropriation plus other funds",
 )
 
-RULES = tuple(i.rule for i in IDENTITIES) + (_CLASS_ITEMS, _PROJECT_FUNDS)
+_RECEPTION_EVENTS = _rule(
+    "reception_events", "国内公务接待费等于接待明细金额之和(明细以元计,合计以万元计)",
+    "Domestic reception equals the sum of the itemized receptions (items in 元, total in 万元)",
+)
+# The total the list is summed up to ("共计支出0.91万元"), else the domestic reception line.
+RECEPTION_TOTALS = ("three_public.reception.domestic.listed", "three_public.reception.domestic")
+
+RULES = tuple(i.rule for i in IDENTITIES) + (_CLASS_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS)
 
 
 def check(records: Records) -> Iterator[Finding]:
@@ -157,6 +165,8 @@ def check(records: Records) -> Iterator[Finding]:
         yield _check_identity(
             records, Identity(_PROJECT_FUNDS, key, (f"{key}.fiscal_appropriation", f"{key}.other_funds")), subject,
         )
+    if records.disclosure.reception_events:
+        yield _reception_events(records)
 
 
 def _check_identity(records: Records, identity: Identity, subject: str) -> Finding:
@@ -212,3 +222,21 @@ def _with_corrections(total, parts, expected: Decimal, observed: Decimal) -> str
 def _wanyuan(yuan: Decimal) -> str:
     return f"{yuan / YUAN_PER_WANYUAN:f}万元"
 
+
+
+def _reception_events(records: Records) -> Finding:
+    events = records.disclosure.reception_events
+    parts = tuple(reception_input(e, "part") for e in events)
+    total = next((records.figure(k) for k in RECEPTION_TOTALS if records.figure(k)), None)
+    rule = _RECEPTION_EVENTS
+    if total is None:
+        return Finding(rule, "", NOT_CHECKABLE, rule.title_zh, rule.title_en, inputs=parts,
+                       note="not published: " + " or ".join(RECEPTION_TOTALS))
+    observed, note = figure_yuan(total)
+    expected = sum((p.value for p in parts), Decimal(0))
+    status, difference, tolerance = money_status(expected, observed)
+    return Finding(
+        rule, "", status, rule.title_zh, rule.title_en, inputs=(figure_input(total, "total"), *parts),
+        expected=expected, observed=observed, difference=difference, tolerance=tolerance, unit=CNY,
+        figure_id=total.figure_id, paragraph_id=total.paragraph_id, note=note,
+    )

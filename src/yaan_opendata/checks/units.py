@@ -48,7 +48,7 @@ def check(records: Records) -> Iterator[Finding]:
             RECEPTION, event.reception_id.removeprefix(f"{records.document_id}."),
             PASS if printed == "元" else FAIL,
             f"接待明细“{event.visitor}”金额单位", f"Unit of the reception amount for {event.visitor}",
-            inputs=(reception_input(event, "amount", event.amount_yuan),),
+            inputs=(reception_input(event, "amount"),),
             note=None if printed == "元" else f"printed '{event.amount_as_published}', the detail is in 元",
         )
     for paragraph in records.disclosure.paragraphs:
