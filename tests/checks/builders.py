@@ -30,13 +30,13 @@ _TABLE_OF_TYPE = {t.record_type: t.name for t in TABLES}
 def figure(key: str, literal: str, label: str = "", **fields) -> FiscalFigure:
     """A figure from a literal such as '1942.17万元', '1749.94元' or a bare '2278.17'."""
     money = parse_money(literal, unit_required=False)
-    values = dict(
-        figure_id=f"{DOC}.{key}", document_id=DOC, org_id="org", fiscal_year=2020, flow="expenditure",
-        phase="executed", fund="all_funds", category="expenditure_total", item=key, label_zh=label or key,
-        label_en=key, classification_id=None, project_id=None, amount_yuan=money.amount_yuan,
-        amount_as_published=literal, unit_as_published=money.unit or None, amount_note=None,
-        amount_corrected_yuan=None, literal=f"{label or key}{literal}", paragraph_id=f"{DOC}-p0001",
-    )
+    values = {
+        "figure_id": f"{DOC}.{key}", "document_id": DOC, "org_id": "org", "fiscal_year": 2020, "flow": "expenditure",
+        "phase": "executed", "fund": "all_funds", "category": "expenditure_total", "item": key, "label_zh": label or key,
+        "label_en": key, "classification_id": None, "project_id": None, "amount_yuan": money.amount_yuan,
+        "amount_as_published": literal, "unit_as_published": money.unit or None, "amount_note": None,
+        "amount_corrected_yuan": None, "literal": f"{label or key}{literal}", "paragraph_id": f"{DOC}-p0001",
+    }
     values.update(fields)
     return FiscalFigure(**values)
 

@@ -115,7 +115,7 @@ def test_every_finding_that_is_not_a_pass_is_pinned(checks):
         ("counts.hotline_calls.p0143", 38887, 38887),  # 33155 in + 5732 out
         ("counts.cloud_systems.p0142", 134, 134),  # 137 migrated − 3 withdrawn
         ("growth.rate.grand_total.revenue.growth_rate", Decimal("19.8521"), Decimal("19.85")),
-        ("growth.rate.three_public.vehicles.detail.growth_rate", Decimal("-3.00"), Decimal("-3")),
+        ("growth.rate.three_public.vehicles.detail.growth_rate", Decimal("-3.00"), Decimal(-3)),
         ("completion.rate.project.2.executed.completion_rate", Decimal("59.2620"), Decimal("59.26")),
         ("shares.share.three_public.vehicles.share", Decimal("84.2014"), Decimal("84.20")),
     ],

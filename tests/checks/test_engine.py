@@ -29,13 +29,13 @@ def test_money_is_exact_within_a_hundred_yuan_or_fails(expected, observed, statu
         (D("0.0345"), D("0.04"), "rounding", D("0.01")),  # 0.67 / 1942.17 rounds to 0.03
         (D("59.262"), D("59.26"), "pass", D("0.01")),
         (D("59.272"), D("59.26"), "fail", D("0.01")),
-        (D("99.4"), D("100"), "rounding", D(1)),  # '100%' is printed to the unit
+        (D("99.4"), D(100), "rounding", D(1)),  # '100%' is printed to the unit
         (D("98.507"), D("98.5"), "pass", D("0.1")),
         (D(-3), D(-3), "pass", D(1)),
     ],
 )
 def test_percentages_are_judged_to_their_last_printed_digit(exact, published, status, tolerance):
-    result, shown, difference, unit = percent_status(exact, published)
+    result, _shown, difference, unit = percent_status(exact, published)
     assert (result, unit) == (status, tolerance)
     assert difference == (published - exact).quantize(unit / 100)
 
@@ -45,8 +45,8 @@ def test_percentages_are_judged_to_their_last_printed_digit(exact, published, st
     [
         (D("0.295"), D("0.295"), "pass"),
         (D("0.295"), D("0.30"), "rounding"),  # the same rate printed to fewer digits
-        (D("20").scaleb(4), D(201470), "rounding"),  # 20万条 and 201470条
-        (D("20").scaleb(4), D(160000), "fail"),  # 20万条 and 160000条
+        (D(20).scaleb(4), D(201470), "rounding"),  # 20万条 and 201470条
+        (D(20).scaleb(4), D(160000), "fail"),  # 20万条 and 160000条
         (D(178), D(180), "fail"),
     ],
 )
