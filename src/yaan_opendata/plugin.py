@@ -7,6 +7,7 @@ the metadata), the way any Datasette plugin is configured.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from datasette import hookimpl
@@ -42,12 +43,18 @@ def database_name(datasette) -> str:
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(value, column, database, datasette):
+    # Called for every cell of every page: keep the common path to one dict lookup.
     target = _ID_COLUMNS.get(column)
     if target is None or not isinstance(value, str) or not value:
         return None
-    url = datasette.urls.row(database, target, tilde_encode(value))
-    return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+    href = f"{_table_url(datasette, database, target)}/{tilde_encode(value)}"
+    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+
+
+@functools.lru_cache(maxsize=64)
+def _table_url(datasette, database: str, table: str) -> str:
+    return datasette.urls.table(database, table)
 
 
 @hookimpl
