@@ -1,7 +1,7 @@
 """Parts sum to their total: income sources, expenditure types, the functional
-类 and 项, personnel + routine costs, the 三公 parts, procurement, the fiscal
-funds balance (年初结转 + 本年收入 = 收支总计 = 本年支出 + 年末结转) and the
-project tables' funding lines.
+类 and 项, personnel + routine costs, the 三公 parts and the reception detail,
+procurement, the fiscal funds balance (年初结转 + 本年收入 = 收支总计 = 本年支出 +
+年末结转) and the project tables' funding lines.
 
 Each identity is data: a total key and its parts, either listed (a missing one
 makes the check not checkable) or a key pattern (whatever parts were published).
