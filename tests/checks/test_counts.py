@@ -2,7 +2,7 @@
 
 from builders import checks, metric, statuses
 
-from yaan_opendata.model import SelfEvaluationScore
+from yaan_opendata.model import Organization, SelfEvaluationScore, Staffing
 
 
 def test_vehicles_by_kind_add_up_to_the_fleet_or_fail():
@@ -63,3 +63,28 @@ def test_self_evaluation_totals_and_points_add_up():
     assert result["counts.self_evaluation_points.level2.row01"].status == "pass"  # 预算编制(20分) = 10 + 10
     assert result["counts.self_evaluation_points.level1.row01"].status == "fail"  # 部门预算管理(80分) ≠ 20
     assert result["counts.self_evaluation_within_max.row1"].status == "pass"
+
+
+def _posts(key, org, category, authorized):
+    return Staffing(
+        staffing_id=f"doc.staffing.{key}", document_id="doc", org_id=org, post_category=category, post_title=None,
+        authorized=authorized, actual=None, literal=f"{category}{authorized}个", paragraph_id="doc-p0001",
+    )
+
+
+def test_staffing_posts_add_up_without_counting_leadership_posts_twice():
+    def org(org_id, parent):
+        return Organization(
+            org_id=org_id, name_zh=org_id, name_en=org_id, parent_org_id=parent, org_type="department",
+            rank=None, in_accounts_scope=True, paragraph_id="doc-p0001",
+        )
+
+    records = (
+        org("bureau", None), org("centre", "bureau"),
+        _posts("total", "bureau", "合计", 30),
+        _posts("admin", "bureau", "行政编制", 14),
+        _posts("leaders", "bureau", "领导职数", 5),  # within the 14
+        _posts("centre", "centre", "事业编制", 16),
+    )
+    check = checks(*records, family="counts")["counts.staffing_posts.staffing.total"]
+    assert (check.status, check.expected, check.observed) == ("pass", 30, 30)

@@ -108,7 +108,7 @@ def test_every_finding_that_is_not_a_pass_is_pinned(checks):
         ("sums.procurement", 40432600, 40432600),
         ("sums.fiscal_funds_revenue", 31123300, 31123300),  # 年初结转 1170.84 + 本年收入 1941.49
         ("sums.fiscal_funds_expenditure", 31123300, 31123300),  # 本年支出 2278.17 + 年末结转 834.16
-        ("counts.staffing_posts.yaan-zwfwdsj", 45, 45),
+        ("counts.staffing_posts.staffing.yaan-zwfwdsj.total", 45, 45),
         ("counts.self_evaluation_score", 90, 90),
         ("counts.asset_vehicles", 4, 4),
         ("counts.reception_batches", 12, 12),

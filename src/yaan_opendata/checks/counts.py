@@ -226,14 +226,17 @@ def _projects(records: Records) -> Iterator[Finding]:
 
 
 def _staffing(records: Records) -> Iterator[Finding]:
+    """A unit's total posts are its own and its subordinate units' posts."""
     rows = records.disclosure.staffing
+    parent = {o.org_id: o.parent_org_id for o in records.disclosure.organizations}
     for total in (r for r in rows if r.post_category == STAFFING_TOTAL):
         parts = [
             r for r in rows
             if r.post_category not in (STAFFING_TOTAL, *STAFFING_WITHIN) and r.authorized is not None
+            and total.org_id in (r.org_id, parent.get(r.org_id))
         ]
         yield counted(
-            STAFFING, total.org_id, (STAFFING.title_zh, STAFFING.title_en),
+            STAFFING, records.key(total.staffing_id), (STAFFING.title_zh, STAFFING.title_en),
             staffing_input(total, "total", total.authorized),
             [staffing_input(r, "part", r.authorized) for r in parts],
         )
