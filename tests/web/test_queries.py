@@ -65,6 +65,13 @@ def test_failed_consistency_checks_lists_every_check_that_did_not_pass(client, d
     assert statuses == sorted(statuses, key=lambda s: s != "fail")  # failures first
 
 
+def test_a_failed_check_shows_both_quotes(client):
+    rows = client.rows(f"/{DB}/failed_consistency_checks")
+    vehicles = next(r for r in rows if r["rule_id"] == "counts.vehicle_fleet")
+    assert vehicles["status"] == "fail"
+    assert vehicles["原文 / quotes"].startswith("「单位共有公务用车4辆」 「轿车11辆")
+
+
 @pytest.mark.parametrize("words", ["政务云", "三公经费", "12345"])
 def test_search_document_finds_every_paragraph_with_the_words(client, disclosures, words):
     rows = client.rows(f"/{DB}/search_document?q={words}")
