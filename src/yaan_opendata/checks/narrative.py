@@ -66,6 +66,11 @@ def comparable(metric_or_value, unit: str | None = None) -> Decimal:
     return value.scaleb(4) if unit and unit.startswith("万") else value
 
 
+def counting_unit(unit: str | None) -> str | None:
+    """The unit without its 万 (万条 → 条), as ``comparable`` values are."""
+    return unit[1:] if unit and unit.startswith("万") and len(unit) > 1 else unit
+
+
 def check(records: Records) -> Iterator[Finding]:
     tables, narratives = defaultdict(dict), defaultdict(dict)
     for metric in records.disclosure.work_metrics:
@@ -96,8 +101,8 @@ def _narrative(records: Records, metrics: list, table_paragraphs: dict) -> Itera
                 NARRATIVE, records.key(metric.metric_id), status,
                 f"叙述“{metric.metric}”与绩效表一致", f"Narrative '{metric.metric}' equals the performance table",
                 inputs=(metric_input(table_metric, "table"), metric_input(metric, "narrative")),
-                expected=table_metric.value, observed=metric.value, difference=_difference(table_metric, metric),
-                unit=metric.unit,
+                expected=comparable(table_metric), observed=comparable(metric),
+                difference=comparable(metric) - comparable(table_metric), unit=counting_unit(metric.unit),
                 note=f"the table states {table_metric.value_as_published}, the narrative {metric.value_as_published}"
                 if status == FAIL else None,
             )
@@ -127,7 +132,7 @@ def _indicators(records: Records, tables: dict) -> Iterator[Finding]:
                     f"“{indicator.level3}”{'预期' if side == 'target' else '实际'}值与表中目标文字一致",
                     f"The {side} of '{indicator.level3}' equals the table's {side} text",
                     inputs=(indicator_input(indicator, side, target=side == "target"), metric_input(metric, f"{side} text")),
-                    expected=metric.value, observed=value, unit=unit,
+                    expected=comparable(metric), observed=comparable(value, unit), unit=counting_unit(unit),
                     difference=comparable(value, unit) - comparable(metric),
                     note=f"the indicator row states {value}{unit or ''}, the table's text {metric.value_as_published}"
                     if status == FAIL else None,
@@ -141,7 +146,3 @@ def _text_metrics(records: Records, table_paragraphs: dict, text: str | None) ->
         if paragraph is not None and text and paragraph.text.strip() == text.strip():
             return metrics
     return []
-
-
-def _difference(expected, observed) -> Decimal:
-    return comparable(observed) - comparable(expected)
