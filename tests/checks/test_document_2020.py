@@ -152,3 +152,11 @@ def test_every_input_links_to_a_record_and_a_paragraph(document):
     for item in document.consistency_check_inputs:
         assert item.paragraph_id in paragraph_ids
         assert item.figure_id is None or item.figure_id in figure_ids
+
+
+def test_docs_state_the_current_counts(document):
+    from yaan_opendata.checks.docs import DOCS_PATH
+    from yaan_opendata.checks.report import report_lines
+
+    summary = report_lines(document, statuses=())[0].split(": ", 1)[1]  # "500 checks — 443 pass, …"
+    assert " ".join(summary.split()) in " ".join(DOCS_PATH.read_text(encoding="utf-8").split())

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from builders import checks, comparison, figure, statuses
+from builders import checks, comparison, figure, metric, statuses
 
 TOTAL = figure("expenditure.total", "2517.18万元")
 
@@ -100,3 +100,16 @@ def test_a_zero_budget_makes_the_rate_undefined():
     )
     check = checks(*records, family="completion")["completion.rate.project.9.executed.completion_rate"]
     assert (check.status, check.expected) == ("undefined", None)
+
+
+def test_a_rate_stated_beside_its_terms_is_their_quotient():
+    stated = (
+        metric("p.1", "雅安市政务云运行系统共计N个", "134", "个", paragraph=5),
+        metric("p.2", "已割接系统共计N个", "132", "个", paragraph=5),
+        metric("p.3", "割接率N%", "98.5", "%", paragraph=5),
+        metric("q.1", "雅安市政务云运行系统共计N个", "134", "个", paragraph=6),
+        metric("q.2", "已割接系统共计N个", "131", "个", paragraph=6),
+        metric("q.3", "割接率N%", "98.5", "%", paragraph=6),
+    )
+    result = statuses(*stated, family="shares")
+    assert result == {"shares.sentence_rate.cutover.p0005": "pass", "shares.sentence_rate.cutover.p0006": "fail"}
