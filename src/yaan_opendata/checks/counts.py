@@ -256,16 +256,22 @@ def _self_evaluation(records: Records) -> Iterator[Finding]:
                       score_input(total, "total", total.score), [score_input(r, "part", r.score) for r in rows])
         yield counted(MAX_TOTAL, "", (MAX_TOTAL.title_zh, MAX_TOTAL.title_en),
                       score_input(total, "total", total.max_score), [score_input(r, "part", r.max_score) for r in rows])
-    groups: dict[tuple[str, str], tuple[int, list]] = {}
+    # A level-2 group is named within its level-1 group: (level, level-1 name, level-2 name).
+    groups: dict[tuple[str, str, str], tuple[str, int, list]] = {}
     for row in rows:
-        for level, name, points in (("level1", row.level1, row.level1_points), ("level2", row.level2, row.level2_points)):
+        for key, name, points in (
+            (("level1", row.level1, ""), row.level1, row.level1_points),
+            (("level2", row.level1, row.level2), row.level2, row.level2_points),
+        ):
             if name and points is not None:
-                groups.setdefault((level, name), (points, []))[1].append(row)
-    for (level, name), (points, members) in groups.items():
+                groups.setdefault(key, (name, points, []))[2].append(row)
+    for (level, _, _), (name, points, members) in groups.items():
         first = members[0]
         yield counted(
-            LEVEL_POINTS, f"{level}.row{first.row:02d}", (f"{name}({points}分)等于其下各指标分值之和", f"{name} ({points} points) equals the sum of the maxima below it"),
-            Input("self_evaluation_scores", first.score_id, "points", Decimal(points), "分", f"{name}({points}分)", first.paragraph_id),
+            LEVEL_POINTS, f"{level}.row{first.row:02d}",
+            (f"{name}({points}分)等于其下各指标分值之和", f"{name} ({points} points) equals the sum of the maxima below it"),
+            Input("self_evaluation_scores", first.score_id, "points", Decimal(points), "分", f"{name}({points}分)",
+                  first.paragraph_id),
             [score_input(r, "part", r.max_score) for r in members],
         )
     for row in rows:
