@@ -35,7 +35,7 @@ def test_money_cells_label_then_value(records):
     assert budget.amount_yuan == 907900 and budget.phase == "budgeted" and budget.fund == "all_funds"
     assert budget.project_id == f"{DOC}.project.1" and budget.category == "performance_project"
     assert records["text"][budget.paragraph_id] == "90.79万元"
-    assert budget.literal == "预算数:90.79万元"
+    assert budget.literal == "90.79万元"  # the value cell; its label is the cell before
     assert figures["project.1.table.executed"].phase == "executed"
     # the k-th "其中-财政拨款:" belongs to the k-th column (预算数, then 执行数)
     assert figures["project.2.table.budget.fiscal_appropriation"].amount_yuan == 10000000

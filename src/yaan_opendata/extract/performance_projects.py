@@ -53,13 +53,13 @@ def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure |
         budget = fiscal_figure(
             doc, f"project.{table.number}.budget", paragraph, match.group("budget"), match.group("budget_clause"),
             phase="budgeted", item=f"project.{table.number}.budget",
-            label_zh=f"{table.name.text}:全年预算数", label_en=f"Performance project {table.number}: annual budget",
+            label_zh=f"{table.name.text}:全年预算数", label_en=f"{project_name_en(table.name.text)}: annual budget",
             **common,
         )
         executed = fiscal_figure(
             doc, f"project.{table.number}.executed", paragraph, match.group("executed"), match.group("executed_clause"),
             phase="executed", item=f"project.{table.number}.executed",
-            label_zh=f"{table.name.text}:执行数", label_en=f"Performance project {table.number}: executed",
+            label_zh=f"{table.name.text}:执行数", label_en=f"{project_name_en(table.name.text)}: executed",
             **common,
         )
         rate = match.group("rate")

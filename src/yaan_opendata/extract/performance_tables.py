@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..model import FiscalFigure, Paragraph, PerformanceIndicator
 from ..numbers import Money
 from ..source import SourceDocument
+from ..translations import project_name_en
 from .common import fiscal_figure, money, section
 from .performance_indicators import indicator_rows
 
@@ -161,13 +162,13 @@ def table_figures(doc: SourceDocument, table: ProjectTable) -> Iterator[FiscalFi
     """预算数 / 执行数 and their 财政拨款 / 其它资金 rows, keyed project.<n>.table.<column>[.<subrow>]."""
     for cell in table.money:
         suffix = cell.column + (f".{cell.subrow}" if cell.subrow else "")
-        literal = f"{cell.label.text}{cell.value.text}"
+        # The literal is the value cell itself: the label is the cell before it.
         figure = fiscal_figure(
-            doc, f"project.{table.number}.table.{suffix}", cell.value, cell.value.text, literal,
+            doc, f"project.{table.number}.table.{suffix}", cell.value, cell.value.text, cell.value.text,
             flow="expenditure", phase=_PHASE[cell.column], fund=_FUND[cell.subrow],
             category="performance_project", item=f"project.{table.number}.table.{suffix}",
             label_zh=f"{table.name.text}:{cell.name}(绩效目标完成情况表)",
-            label_en=f"Performance project {table.number}: {_label_en(cell)} (performance table)",
+            label_en=f"{project_name_en(table.name.text)}: {_label_en(cell)} (performance table)",
             project_id=table.project_id, unit_required=False,
         )
         yield _unit_from_header(doc, table, cell, figure)
