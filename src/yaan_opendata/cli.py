@@ -19,6 +19,10 @@ _PACKAGE = click.option(
     "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
     default=pipeline.DEFAULT_PACKAGE, show_default=True, help="The data package folder.",
 )
+_BASE_IRI = click.option(
+    "--base-iri", default=None, metavar="IRI",
+    help="Base of the RDF graph's IRIs (default: $YAAN_OPENDATA_BASE_IRI, else https://yaan-opendata.github.io/id/).",
+)
 
 
 @click.group()
@@ -31,11 +35,12 @@ def cli():
 @_SOURCES
 @_PACKAGE
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if the package differs from a fresh build.")
-def build(sources_dir: Path, package_dir: Path, check_only: bool):
+@_BASE_IRI
+def build(sources_dir: Path, package_dir: Path, check_only: bool, base_iri: str | None):
     """Extract the sources and write the data package (or --check it)."""
     try:
         if check_only:
-            difference = pipeline.check(sources_dir, package_dir)
+            difference = pipeline.check(sources_dir, package_dir, base_iri)
             if difference:
                 for line in difference.lines():
                     click.echo(line, err=True)
@@ -43,8 +48,8 @@ def build(sources_dir: Path, package_dir: Path, check_only: bool):
                 sys.exit(1)
             click.echo(f"{package_dir} is up to date with a fresh build.")
             return
-        disclosures = pipeline.build(sources_dir, package_dir)
-    except (SourceError, BuildError) as exc:
+        disclosures = pipeline.build(sources_dir, package_dir, base_iri)
+    except (SourceError, BuildError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     figures = sum(len(d.fiscal_figures) for d in disclosures)
     click.echo(f"Wrote {package_dir}: {len(disclosures)} document(s), {figures} money figures.")
@@ -53,13 +58,18 @@ def build(sources_dir: Path, package_dir: Path, check_only: bool):
 @cli.command()
 @_PACKAGE
 def validate(package_dir: Path):
-    """Validate the data package with frictionless (types, keys, foreign keys)."""
+    """Validate the data package with frictionless (types, keys, foreign keys) and its
+    RDF graph (Data Cube integrity constraints, OpenBudgets.eu checks, SHACL shapes)."""
+    from .rdf import check_package_graph
+
     problems = validate_package(package_dir)
+    if (package_dir / "datapackage.json").exists():
+        problems += check_package_graph(package_dir)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{package_dir / 'datapackage.json'} is valid.")
+    click.echo(f"{package_dir / 'datapackage.json'} and its RDF graph are valid.")
 
 
 @cli.command()
@@ -121,3 +131,27 @@ def check_consistency(sources_dir: Path, statuses: tuple[str, ...]):
             click.echo("")
         for line in report_lines(disclosure, statuses):
             click.echo(line)
+
+
+@cli.command()
+@click.argument("query_or_file")
+@_PACKAGE
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="A text table, CSV, or SPARQL 1.1 JSON results.")
+@_BASE_IRI
+def sparql(query_or_file: str, package_dir: Path, output_format: str, base_iri: str | None):
+    """Run a SPARQL query (text, or a .rq file such as metadata/queries/*.rq) on the package's graph.
+
+    Every prefix of the published graph is declared (data:, fiscal-figures:, qb:,
+    obeu-dimension:, skos: ...); see docs/sparql.md.
+    """
+    from .rdf import configured_base_iri
+    from .rdf.query import load_store, query_text, render, run
+
+    try:
+        base = configured_base_iri(base_iri)
+        store = load_store(package_dir)
+        result = run(store, query_text(query_or_file), base)
+    except (FileNotFoundError, ValueError, SyntaxError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(render(result, output_format, base), nl=False)

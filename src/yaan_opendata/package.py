@@ -109,7 +109,8 @@ def resource_descriptor(table: Table) -> dict:
 def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict] = ()) -> dict:
     documents = [d.document for d in disclosures]
     return {
-        "profile": "tabular-data-package",
+        # Not "tabular-data-package": the RDF files are resources too, and not tables.
+        "profile": "data-package",
         "name": PACKAGE_NAME,
         "title": "雅安市部门决算开放数据 / Ya'an departmental final accounts as open data",
         "description": (

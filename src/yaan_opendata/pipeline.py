@@ -17,6 +17,7 @@ from .errors import BuildError
 from .extract import extract_disclosure
 from .model import Disclosure
 from .package import write_package
+from .rdf import write_graph
 from .source import load_document, read_manifest
 from .validate import validate_package
 
@@ -33,19 +34,26 @@ def load_disclosures(sources_dir: Path = DEFAULT_SOURCES) -> list[Disclosure]:
     ]
 
 
-def write_outputs(disclosures: list[Disclosure], out_dir: Path) -> None:
-    """Every file of the published package, written into ``out_dir``."""
-    write_package(disclosures, out_dir)
+def write_outputs(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> None:
+    """Every file of the published package, written into ``out_dir``.
+
+    ``base_iri`` starts the IRIs of the RDF graph (default: $YAAN_OPENDATA_BASE_IRI,
+    else ``rdf.DEFAULT_BASE_IRI``).
+    """
+    graph_resources = write_graph(disclosures, out_dir, base_iri)
+    write_package(disclosures, out_dir, extra_resources=graph_resources)
 
 
-def build(sources_dir: Path = DEFAULT_SOURCES, out_dir: Path = DEFAULT_PACKAGE) -> list[Disclosure]:
+def build(
+    sources_dir: Path = DEFAULT_SOURCES, out_dir: Path = DEFAULT_PACKAGE, base_iri: str | None = None
+) -> list[Disclosure]:
     """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
     disclosures = load_disclosures(sources_dir)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        write_outputs(disclosures, staging)
+        write_outputs(disclosures, staging, base_iri)
         problems = validate_package(staging)
         if problems:
             raise BuildError(f"the package fails validation, nothing was published: {problems[0]}")
@@ -83,12 +91,14 @@ class PackageDifference:
         )
 
 
-def check(sources_dir: Path = DEFAULT_SOURCES, package_dir: Path = DEFAULT_PACKAGE) -> PackageDifference:
+def check(
+    sources_dir: Path = DEFAULT_SOURCES, package_dir: Path = DEFAULT_PACKAGE, base_iri: str | None = None
+) -> PackageDifference:
     """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
     disclosures = load_disclosures(sources_dir)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
-        write_outputs(disclosures, fresh_dir)
+        write_outputs(disclosures, fresh_dir, base_iri)
         return compare_dirs(fresh_dir, package_dir)
 
 

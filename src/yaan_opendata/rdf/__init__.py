@@ -1,0 +1,53 @@
+"""The RDF graph of the data package: an RDF Data Cube of the money figures
+with OpenBudgets.eu components, SKOS code lists, org/FOAF organizations, every
+other table as typed resources, a DCAT record and PROV-O provenance.
+
+``write_graph`` is the writer the build calls: it builds the graph from the
+model, checks it (the 21 W3C Data Cube integrity constraints and the
+OpenBudgets.eu checks) while it writes Turtle, JSON-LD and N-Triples, and
+raises ``GraphError`` naming every violation. The SHACL shapes run in
+``yaan-opendata validate`` (``check_package_graph``) and in the tests.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..model import Disclosure
+from .graph import build_graph, graph_triples
+from .namespaces import BASE_IRI_VARIABLE, DEFAULT_BASE_IRI, configured_base_iri
+from .serialize import DISTRIBUTIONS, RDF_FILES, write_rdf
+from .validation import GraphError, check_graph, check_package_graph, check_shapes
+
+__all__ = [
+    "BASE_IRI_VARIABLE",
+    "DEFAULT_BASE_IRI",
+    "RDF_FILES",
+    "GraphError",
+    "build_graph",
+    "check_graph",
+    "check_package_graph",
+    "check_shapes",
+    "configured_base_iri",
+    "graph_triples",
+    "write_graph",
+]
+
+
+def write_graph(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> list[dict]:
+    """Write graph.ttl, graph.jsonld and graph.nt into ``out_dir`` and return their
+    data-package resources; raise ``GraphError`` if the graph fails a check."""
+    base = configured_base_iri(base_iri)
+    triples = graph_triples(disclosures, base, DISTRIBUTIONS)
+    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    # Oxigraph loads and queries without the GIL: check while the files are written.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checking = pool.submit(check_graph, ntriples)
+        resources = write_rdf(triples, out_dir, base, ntriples)
+        violations = checking.result()
+    if violations:
+        raise GraphError(violations)
+    return resources

@@ -1,0 +1,91 @@
+"""One RDF graph of everything in the data package, built from the model.
+
+``graph_triples`` is what the build writes and checks: the triples as
+Oxigraph terms, sorted, so that every serialization is the same bytes each
+build. ``build_graph`` gives the same graph as an rdflib ``Graph`` (for the
+SHACL shapes, for tests and for library users).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from ..model import Disclosure
+from ..package import table_records
+from ..tables import TABLES, TABLES_BY_NAME
+from .catalog import Distribution, add_catalog, catalog_dataset
+from .codes import add_code_lists
+from .cube import add_cubes
+from .mapping import Mapper, node, prefixes
+from .namespaces import DEFAULT_BASE_IRI
+from .vocabulary import declare_vocabulary
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def graph_triples(
+    disclosures: list[Disclosure],
+    base_iri: str = DEFAULT_BASE_IRI,
+    distributions: list[Distribution] = (),
+) -> list[ox.Triple]:
+    """Every record of every table, the cubes of the money figures, the code
+    lists, the vocabulary, the catalogue record and the provenance; sorted by
+    their N-Triples form."""
+    mapper = Mapper(base_iri)
+    triples: set[ox.Triple] = set()
+    for table in TABLES:
+        for record in table_records(disclosures, table):
+            triples.update(mapper.triples(table, record))
+    described: set[tuple] = set()  # the hand-made parts, in rdflib terms
+    declare_vocabulary(described)
+    add_code_lists(described)
+    figures = table_records(disclosures, TABLES_BY_NAME["fiscal_figures"])
+    add_cubes(described, figures, mapper, catalog_dataset(mapper))
+    add_catalog(described, disclosures, mapper, list(distributions))
+    triples.update(ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in described)
+    return sorted(triples, key=str)
+
+
+def build_graph(
+    disclosures: list[Disclosure],
+    base_iri: str = DEFAULT_BASE_IRI,
+    distributions: list[Distribution] = (),
+) -> Graph:
+    """The graph as an rdflib ``Graph``, with the published prefixes bound."""
+    return to_rdflib(graph_triples(disclosures, base_iri, distributions), base_iri)
+
+
+def to_oxigraph(term):
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=node(term.datatype))
+        return ox.Literal(str(term))
+    return node(term)
+
+
+def to_rdflib(triples, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in prefixes(base_iri).items():
+        graph.bind(prefix, iri)
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            if isinstance(t, ox.NamedNode):
+                found = URIRef(t.value)
+            elif t.language:
+                found = Literal(t.value, lang=t.language)
+            elif t.datatype.value == _XSD_STRING:
+                found = Literal(t.value)
+            else:
+                found = Literal(t.value, datatype=URIRef(t.datatype.value))
+            terms[t] = found
+        return found
+
+    for triple in triples:
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+    return graph

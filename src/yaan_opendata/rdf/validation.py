@@ -1,0 +1,91 @@
+"""Run the graph's checks: the 21 Data Cube integrity constraints and the OBEU
+checks (Oxigraph, fast enough for every build) and the SHACL shapes (pyshacl,
+for ``yaan-opendata validate`` and the tests)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..errors import BuildError
+from .integrity import Violation, check_constraints
+from .obeu_checks import check_obeu, load_reference_graphs
+
+SHAPES = resources.files("yaan_opendata").joinpath("shapes/graph.ttl")
+
+
+class GraphError(BuildError):
+    """The graph fails a check; the message lists every violation, one per line."""
+
+    def __init__(self, violations: list):
+        self.violations = violations
+        shown = "\n".join(f"  {v}" for v in violations[:20])
+        more = f"\n  … and {len(violations) - 20} more" if len(violations) > 20 else ""
+        super().__init__(f"the RDF graph fails {len(violations)} check(s), nothing was published:\n{shown}{more}")
+
+
+def store_of(triples_or_ntriples) -> ox.Store:
+    """An Oxigraph store with the graph as default graph and the reference graphs the OBEU checks read."""
+    store = ox.Store()
+    if isinstance(triples_or_ntriples, bytes):
+        store.load(triples_or_ntriples, format=ox.RdfFormat.N_TRIPLES)
+    else:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples_or_ntriples)
+    load_reference_graphs(store)
+    return store
+
+
+def check_graph(triples_or_ntriples) -> list[Violation]:
+    """Every violation of the Data Cube integrity constraints and the OBEU checks."""
+    store = store_of(triples_or_ntriples)
+    return check_constraints(store) + check_obeu(store)
+
+
+def check_shapes(graph: Graph) -> list[str]:
+    """Every SHACL result of the shapes, one line each: 'focus node: path: message'."""
+    import pyshacl  # imported here: it takes a while to load and only validate needs it
+
+    shapes = Graph().parse(data=SHAPES.read_text(encoding="utf-8"), format="turtle")
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=False)
+    if conforms:
+        return []
+    return sorted(_describe(results, result) for result in _results(results))
+
+
+def _results(results: Graph):
+    from rdflib.namespace import SH
+
+    return results.subjects(predicate=None, object=SH.ValidationResult)
+
+
+def _describe(results: Graph, result) -> str:
+    from rdflib.namespace import SH
+
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    message = results.value(result, SH.resultMessage)
+    value = results.value(result, SH.value)
+    where = f"{focus.n3()}" + (f" {path.n3()}" if path is not None and not _is_bnode(path) else "")
+    return f"SHACL: {where}: {message}" + (f" (value {value.n3()})" if value is not None else "")
+
+
+def _is_bnode(term) -> bool:
+    from rdflib import BNode
+
+    return isinstance(term, BNode)
+
+
+def check_package_graph(package_dir: Path) -> list[str]:
+    """Every problem of the published graph in ``package_dir``: constraints, OBEU checks, shapes."""
+    from .graph import to_rdflib
+
+    path = package_dir / "graph.nt"
+    if not path.exists():
+        return [f"{path} does not exist: run `yaan-opendata build` first"]
+    data = path.read_bytes()
+    problems = [str(v) for v in check_graph(data)]
+    triples = [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    return problems + check_shapes(to_rdflib(triples))
