@@ -1,5 +1,5 @@
-"""Fixtures of the RDF tests: one fresh package build, its published graph read
-back by rdflib and by Oxigraph, and helpers to break a graph on purpose."""
+"""Fixtures of the RDF tests: one fresh package build and its published graph,
+read back by rdflib and by Oxigraph."""
 
 import pyoxigraph as ox
 import pytest
@@ -9,10 +9,6 @@ from yaan_opendata import pipeline
 from yaan_opendata.rdf import DEFAULT_BASE_IRI, graph_triples
 from yaan_opendata.rdf.serialize import DISTRIBUTIONS
 from yaan_opendata.rdf.validation import store_of
-
-QB = "http://purl.org/linked-data/cube#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-OBSERVATION = ox.NamedNode(QB + "Observation")
 
 
 @pytest.fixture(scope="session")
@@ -46,22 +42,3 @@ def rdflib_graph(rdf_package):
 def seed_triples(seed_disclosures):
     """The graph of the seed, built in memory (what a build would publish)."""
     return graph_triples(seed_disclosures, DEFAULT_BASE_IRI, DISTRIBUTIONS)
-
-
-def observations(triples) -> list:
-    return sorted({t.subject for t in triples if t.predicate == RDF_TYPE and t.object == OBSERVATION}, key=str)
-
-
-def objects(triples, subject, predicate: str) -> list:
-    return [t.object for t in triples if t.subject == subject and t.predicate.value == predicate]
-
-
-def without(triples, subject, predicate: str) -> list:
-    """The triples minus every (subject, predicate, *)."""
-    return [t for t in triples if not (t.subject == subject and t.predicate.value == predicate)]
-
-
-def copy_of(triples, subject, new_iri: str) -> list:
-    """The triples plus a copy of everything said about ``subject``, under ``new_iri``."""
-    new = ox.NamedNode(new_iri)
-    return list(triples) + [ox.Triple(new, t.predicate, t.object) for t in triples if t.subject == subject]

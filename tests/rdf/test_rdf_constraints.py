@@ -5,15 +5,19 @@ message that names the constraint and the resource."""
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from graph_helpers import RDF_TYPE, copy_of, objects, observations, without
 
 from yaan_opendata import pipeline, rdf
 from yaan_opendata.cli import cli
 from yaan_opendata.rdf.graph import to_rdflib
-from yaan_opendata.rdf.integrity import CONSTRAINTS, IC12_RECOMMENDATION, PROLOGUE, check_constraints
+from yaan_opendata.rdf.integrity import (
+    CONSTRAINTS,
+    IC12_RECOMMENDATION,
+    PROLOGUE,
+    check_constraints,
+)
 from yaan_opendata.rdf.obeu_checks import CHECKS, check_obeu
 from yaan_opendata.rdf.validation import GraphError, check_graph, check_shapes, store_of
-
-from conftest import RDF_TYPE, copy_of, objects, observations, without
 
 AMOUNT = "http://data.openbudgets.eu/ontology/dsd/measure/amount"
 FUND = "https://yaan-opendata.github.io/def/fund"
@@ -98,8 +102,10 @@ def test_a_value_outside_the_code_list_fails_ic19(seed_triples, an_observation):
     stray = ox.NamedNode("https://example.org/not-a-fund")
     broken = without(seed_triples, an_observation, FUND) + [ox.Triple(an_observation, ox.NamedNode(FUND), stray)]
     assert [str(v) for v in check_graph(broken)] == [
-        f"IC-19 Codes from code list: observation {an_observation} has {stray} for <{FUND}>, "
-        "which is not a code of the dimension's code list"
+        (
+            f"IC-19 Codes from code list: observation {an_observation} has {stray} for <{FUND}>, "
+            "which is not a code of the dimension's code list"
+        )
     ]
 
 
