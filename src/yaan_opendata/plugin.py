@@ -31,6 +31,7 @@ _ID_COLUMNS = {
     "reception_id": "reception_events",
     "indicator_id": "performance_indicators",
     "project_id": "performance_projects",
+    "check_id": "consistency_checks",
 }
 
 

@@ -63,6 +63,9 @@ def test_failed_consistency_checks_lists_every_check_that_did_not_pass(client, d
     assert len(rows) == len(expected)
     statuses = [r["status"] for r in rows]
     assert statuses == sorted(statuses, key=lambda s: s != "fail")  # failures first
+    assert statuses.count("fail") == sum(1 for d in disclosures for c in d.consistency_checks if c.status == "fail") > 0
+    first = rows[0]
+    assert first["结果"] == "不一致" and first["原文 / quotes"]  # the quotes of the figures it read
 
 
 def test_a_failed_check_shows_both_quotes(client):
