@@ -32,6 +32,9 @@ _ID_COLUMNS = {
     "indicator_id": "performance_indicators",
     "project_id": "performance_projects",
     "check_id": "consistency_checks",
+    "classification_id": "classifications",
+    "org_id": "organizations",
+    "document_id": "documents",
 }
 
 

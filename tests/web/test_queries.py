@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from yaan_opendata.database import SEARCHABLE
+from yaan_opendata.package import table_records
 from yaan_opendata.site_metadata import GENERATED_PATH
+from yaan_opendata.tables import TABLES_BY_NAME
 
 from .conftest import DB, paragraphs_containing
 
@@ -94,3 +97,15 @@ def test_search_box_of_the_paragraphs_table_finds_chinese_substrings(client, dis
 def test_search_of_a_word_not_in_the_document_finds_nothing(client):
     assert client.rows(f"/{DB}/search_document?q=量子计算机") == []
     assert client.rows(f'/{DB}/search_document?q="OR"') == []  # quotes are searched for, not parsed
+
+
+@pytest.mark.parametrize("table", sorted(SEARCHABLE))
+def test_every_search_box_finds_what_its_text_contains(client, disclosures, table, words="政务云"):
+    strip = str.maketrans("", "", "“”‘’「」『』\"")
+    records = table_records(disclosures, TABLES_BY_NAME[table])
+    expected = [
+        r for r in records
+        if any(words in (getattr(r, column) or "").translate(strip) for column in SEARCHABLE[table])
+    ]
+    data = client.json(f"/{DB}/{table}.json?_search={words}&_size=0")
+    assert data["filtered_table_rows_count"] == len(expected)
