@@ -72,7 +72,9 @@ COLUMN_TERMS = {
     ("fiscal_figures", "label_en"): RDFS.label,
 }
 
-# A classified figure's code is the value of the dimension of its scheme.
+# A classified figure's code is the value of the dimension of its scheme
+# (so the column has no property of its own).
+CLASSIFIED_COLUMN = ("fiscal_figures", "classification_id")
 CLASSIFICATION_DIMENSIONS = {
     "functional": YAAN.functionalClassification,
     "economic": YAAN.economicClassification,
@@ -162,7 +164,7 @@ class Mapper:
         return self._columns[table.name]
 
     def _predicate(self, table: Table, column: str):
-        if (table.name, column) == ("fiscal_figures", "classification_id"):
+        if (table.name, column) == CLASSIFIED_COLUMN:
             return lambda value: node(CLASSIFICATION_DIMENSIONS[value.split(":", 1)[0]])
         predicate = node(column_predicate(table, column))
         return lambda value: predicate

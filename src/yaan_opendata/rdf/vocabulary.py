@@ -22,6 +22,7 @@ from ..tables import TABLES, Table
 from .mapping import (
     CLASSIFICATION_DIMENSIONS,
     CLASSIFICATION_SCHEMES,
+    CLASSIFIED_COLUMN,
     CODED_COLUMNS,
     column_term,
     foreign_table,
@@ -108,7 +109,7 @@ def declare_vocabulary(graph: set) -> None:
     for table in TABLES:
         for field in table.fields:
             prop = field_property(field.name)
-            if column_term(table, field.name) or prop in declared:
+            if column_term(table, field.name) or prop in declared or (table.name, field.name) == CLASSIFIED_COLUMN:
                 continue
             declared.add(prop)
             _declare_column(graph, table, field.name, prop)
