@@ -40,9 +40,9 @@ def bar_chart_svg(title: str, bars: list[Bar], unit: str = "万元") -> Markup:
     plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = ROW_HEIGHT * len(bars) + 10
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="yaan-chart" role="img" '
+        (f'<svg xmlns="http://www.w3.org/2000/svg" class="yaan-chart" role="img" '
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-label="{escape(title)}" font-size="13">',
+        f'aria-label="{escape(title)}" font-size="13">'),
         f"<title>{escape(title)}</title>",
     ]
     for i, bar in enumerate(bars):
@@ -54,8 +54,8 @@ def bar_chart_svg(title: str, bars: list[Bar], unit: str = "万元") -> Markup:
             label = f'<a href="{escape(bar.href)}">{label}</a>'
         parts += [
             label,
-            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 1}" width="{length}" height="{BAR_HEIGHT}" '
-            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(bar.label)}: {amount_text(bar.amount_yuan, unit)}</title></rect>',
+            (f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 1}" width="{length}" height="{BAR_HEIGHT}" '
+            f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(bar.label)}: {amount_text(bar.amount_yuan, unit)}</title></rect>'),
             f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 14}">{amount_text(bar.amount_yuan, unit)}{share}</text>',
         ]
     parts.append("</svg>")

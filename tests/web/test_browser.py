@@ -28,7 +28,7 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)) and not os.en
     pytest.skip("chromium and chromium-driver are not installed (.ci/run installs them)", allow_module_level=True)
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.by import By
 
 
 def free_port() -> int:
