@@ -18,7 +18,7 @@ from datasette.plugins import pm
 
 from . import pipeline, plugin
 from .database import build_database
-from .downloads import ZIP_NAME, build_zip
+from .downloads import ZIP_NAME, build_zip, package_files
 from .site_metadata import DATABASE_NAME, GENERATED_PATH
 
 DEFAULT_BUILD = pipeline.PROJECT_ROOT / "build"
@@ -62,8 +62,9 @@ def prepare(site: Site, rebuild: bool = False) -> list[str]:
     if rebuild or _out_of_date(site.database_path, _model_inputs(site)):
         build_database(pipeline.load_disclosures(site.sources_dir), site.database_path)
         built.append(str(site.database_path))
-    build_zip(site.package_dir, site.zip_path)  # cheap, and always matches the package served
-    built.append(str(site.zip_path))
+    if rebuild or _out_of_date(site.zip_path, package_files(site.package_dir)):
+        build_zip(site.package_dir, site.zip_path)
+        built.append(str(site.zip_path))
     return built
 
 
@@ -79,7 +80,7 @@ def _out_of_date(target: Path, inputs: list[Path]) -> bool:
     if not target.exists():
         return True
     built = target.stat().st_mtime
-    return any(p.stat().st_mtime > built for p in inputs)
+    return any(p.stat().st_mtime >= built for p in inputs)
 
 
 def datasette_app(site: Site) -> Datasette:

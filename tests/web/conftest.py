@@ -9,8 +9,7 @@ import pytest
 
 from yaan_opendata.database import build_database
 from yaan_opendata.downloads import build_zip
-from yaan_opendata.package import write_package
-from yaan_opendata.pipeline import load_disclosures
+from yaan_opendata.pipeline import load_disclosures, write_outputs
 from yaan_opendata.serve import Site, datasette_app
 
 DB = "yaan-opendata"
@@ -25,7 +24,8 @@ def disclosures():
 def site(tmp_path_factory, disclosures) -> Site:
     root = tmp_path_factory.mktemp("site")
     site = Site(package_dir=root / "datapackage", build_dir=root / "build")
-    write_package(disclosures, site.package_dir)
+    site.package_dir.mkdir()
+    write_outputs(disclosures, site.package_dir)  # CSV, datapackage.json and the RDF files
     build_database(disclosures, site.database_path)
     build_zip(site.package_dir, site.zip_path)
     return site

@@ -12,8 +12,10 @@ def test_prepare_builds_the_missing_database_and_zip_then_reuses_them(site, tmp_
     shutil.copytree(site.package_dir, fresh.package_dir)
     built = prepare(fresh)
     assert str(fresh.database_path) in built and fresh.database_path.exists()
-    assert fresh.zip_path.exists()
+    assert str(fresh.zip_path) in built and fresh.zip_path.exists()
     first_build = fresh.database_path.stat().st_mtime_ns
-    assert str(fresh.database_path) not in prepare(fresh)  # up to date: not rebuilt
+    assert prepare(fresh) == []  # up to date: nothing rebuilt
     assert fresh.database_path.stat().st_mtime_ns == first_build
+    (fresh.package_dir / "datapackage.json").touch()
+    assert prepare(fresh) == [str(fresh.zip_path)]  # a newer package file: a new zip
 
