@@ -38,6 +38,7 @@ SELECT
   f.amount_yuan AS "金额(元)",
   f.amount_as_published AS "原文金额",
   f.amount_note AS "金额说明",
+  {wan_yuan_sql("f.amount_corrected_yuan")} AS "更正金额(万元)",
   f.paragraph_id
 FROM fiscal_figures f
 LEFT JOIN organizations o ON o.org_id = f.org_id

@@ -48,9 +48,19 @@ def test_figures_in_wan_yuan_have_one_row_per_figure_with_chinese_labels(client,
             "金额(元)": 57600,
             "原文金额": "5.76万元",
             "金额说明": None,
+            "更正金额(万元)": None,
             "paragraph_id": total[0]["paragraph_id"],
         }
     ]
+
+
+def test_a_misprinted_unit_shows_the_published_and_the_corrected_amount(client, disclosures):
+    corrected = [f for d in disclosures for f in d.fiscal_figures if f.amount_corrected_yuan is not None]
+    assert corrected, "the 2020 document prints 项目支出1749.94元 where 万元 is meant"
+    for figure in corrected:
+        [row] = client.rows(f"/{DB}/figures_wan_yuan?figure_id={figure.figure_id}")
+        assert row["原文金额"] == figure.amount_as_published and row["金额说明"]
+        assert row["更正金额(万元)"] == round(figure.amount_corrected_yuan / 10000, 2)
 
 
 def test_expenditure_by_function_names_class_section_and_item(client):
