@@ -17,7 +17,6 @@ from .errors import BuildError
 from .extract import extract_disclosure
 from .model import Disclosure
 from .package import write_package
-from .rdf import write_graph
 from .source import load_document, read_manifest
 from .validate import validate_package
 
@@ -40,6 +39,8 @@ def write_outputs(disclosures: list[Disclosure], out_dir: Path, base_iri: str | 
     ``base_iri`` starts the IRIs of the RDF graph (default: $YAAN_OPENDATA_BASE_IRI,
     else ``rdf.DEFAULT_BASE_IRI``).
     """
+    from .rdf import write_graph  # rdflib and Oxigraph load only when a build writes
+
     graph_resources = write_graph(disclosures, out_dir, base_iri)
     write_package(disclosures, out_dir, extra_resources=graph_resources)
 

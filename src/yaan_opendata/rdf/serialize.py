@@ -29,6 +29,7 @@ OTHER_DISTRIBUTIONS = (
         "data-package", "datapackage.json", "application/json",
         "数据包(CSV 与 datapackage.json)", "Data package (CSV files and datapackage.json)",
     ),
+    # The database the site serves (site_metadata.DATABASE_NAME; a test keeps the two equal).
     Distribution("sqlite", "yaan-opendata.db", "application/vnd.sqlite3", "SQLite 数据库", "SQLite database"),
 )
 DISTRIBUTIONS = RDF_FILES + OTHER_DISTRIBUTIONS
