@@ -26,7 +26,7 @@ from .query import load_store, run, table
 
 QUERIES = PROJECT_ROOT / "metadata" / "queries"
 DOCS = PROJECT_ROOT / "docs" / "sparql.md"
-BLOCK = re.compile(r"(<!-- generated: (?P<name>[\w -]+) -->\n).*?(?=<!-- end-generated -->)", re.S)
+BLOCK = re.compile(r"(<!-- generated: (?P<name>[\w -]+) -->\n).*?(?=<!-- end-generated -->)", re.DOTALL)
 
 
 def query_block(name: str, store: ox.Store, base_iri: str = DEFAULT_BASE_IRI) -> str:

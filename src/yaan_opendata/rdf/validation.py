@@ -8,12 +8,15 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import SH
 
 from ..errors import BuildError
+from .graph import to_rdflib
 from .integrity import Violation, check_constraints
 from .obeu_checks import check_obeu, load_reference_graphs
 
+RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SHAPES = resources.files("yaan_opendata").joinpath("shapes/graph.ttl")
 
 
@@ -52,36 +55,20 @@ def check_shapes(graph: Graph) -> list[str]:
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=False)
     if conforms:
         return []
-    return sorted(_describe(results, result) for result in _results(results))
-
-
-def _results(results: Graph):
-    from rdflib.namespace import SH
-
-    return results.subjects(predicate=None, object=SH.ValidationResult)
+    return sorted(_describe(results, result) for result in results.subjects(RDF_TYPE, SH.ValidationResult))
 
 
 def _describe(results: Graph, result) -> str:
-    from rdflib.namespace import SH
-
     focus = results.value(result, SH.focusNode)
     path = results.value(result, SH.resultPath)
     message = results.value(result, SH.resultMessage)
     value = results.value(result, SH.value)
-    where = f"{focus.n3()}" + (f" {path.n3()}" if path is not None and not _is_bnode(path) else "")
+    where = focus.n3() + (f" {path.n3()}" if path is not None and not isinstance(path, BNode) else "")
     return f"SHACL: {where}: {message}" + (f" (value {value.n3()})" if value is not None else "")
-
-
-def _is_bnode(term) -> bool:
-    from rdflib import BNode
-
-    return isinstance(term, BNode)
 
 
 def check_package_graph(package_dir: Path) -> list[str]:
     """Every problem of the published graph in ``package_dir``: constraints, OBEU checks, shapes."""
-    from .graph import to_rdflib
-
     path = package_dir / "graph.nt"
     if not path.exists():
         return [f"{path} does not exist: run `yaan-opendata build` first"]
