@@ -111,6 +111,27 @@ def test_our_terms_are_labelled_in_both_languages_from_the_table_registry(rdflib
     assert zh_en(g, URIRef(VOCABULARY_IRI + "FiscalFigure"), RDFS.label) == {"zh": figures.title_zh, "en": figures.title_en}
 
 
+def test_every_property_of_ours_has_values_of_its_declared_range(rdflib_graph):
+    """A column's values are all of one kind: the datatype, language-tagged text or
+    resources its rdfs:range says (a code list's codes, a table's records)."""
+    g = rdflib_graph
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for prop in set(g.subjects(RDF.type, RDF.Property)):
+        if not str(prop).startswith(VOCABULARY_IRI):
+            continue
+        range_ = g.value(prop, RDFS.range)
+        for value in g.objects(None, prop):
+            if str(range_).startswith(xsd):
+                assert isinstance(value, Literal) and value.datatype == range_ or (
+                    range_ == URIRef(xsd + "string") and value.datatype is None and value.language is None
+                ), (prop, value)
+            elif range_ == RDF.langString:
+                assert isinstance(value, Literal) and value.language in ("zh", "en"), (prop, value)
+            else:
+                assert isinstance(value, URIRef), (prop, value)
+                assert (value, RDF.type, range_) in g or range_ == SKOS.Concept, (prop, value, range_)
+
+
 def test_the_enumerations_are_code_lists_with_the_labels_of_codelists_py(rdflib_graph):
     g = rdflib_graph
     for code, (zh, en) in codelists.FUND_LABELS.items():

@@ -229,16 +229,23 @@ def label_columns(table: Table) -> tuple[tuple[str, str], ...]:
     return ((label, "zh"),) + (((english, "en"),) if english in names else ())
 
 
+# Chinese text that a standard term carries (a column of ours keeps one datatype:
+# only its name says the language, ..._zh or ..._en).
+COLUMN_LANGUAGES = {
+    ("documents", "title"): "zh",
+    ("paragraphs", "text"): "zh",
+    ("glossary", "term"): "zh",
+    ("glossary", "definition"): "zh",
+}
+
+
 def column_language(table: Table, column: str) -> str | None:
-    """Text columns named ..._zh / ..._en, and the label columns, carry a language tag."""
+    """The language tag of a text column: by its name (..._zh, ..._en) or COLUMN_LANGUAGES."""
     if column.endswith("_en"):
         return "en"
     if column.endswith("_zh"):
         return "zh"
-    for name, language in label_columns(table):
-        if name == column:
-            return language
-    return None
+    return COLUMN_LANGUAGES.get((table.name, column))
 
 
 def ox_literal(value, language: str | None = None) -> ox.Literal:

@@ -24,6 +24,7 @@ from .mapping import (
     CLASSIFICATION_SCHEMES,
     CLASSIFIED_COLUMN,
     CODED_COLUMNS,
+    column_language,
     column_term,
     foreign_table,
 )
@@ -147,6 +148,9 @@ def _declare_column(graph: set, table: Table, column: str, prop: URIRef) -> None
     elif target is not None:
         graph.add((prop, RDFS.range, _class_of_table(target)))
         graph.add((prop, RDF.type, OWL.ObjectProperty))
+    elif column_language(table, column):
+        graph.add((prop, RDFS.range, RDF.langString))
+        graph.add((prop, RDF.type, OWL.DatatypeProperty))
     else:
         graph.add((prop, RDFS.range, _XSD_OF_TYPE[field.type]))
         graph.add((prop, RDF.type, OWL.DatatypeProperty))
