@@ -22,7 +22,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, QB, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, QB, RDF, RDFS
 
 from .. import codelists
 from ..model import FiscalFigure
@@ -30,7 +30,7 @@ from ..numbers import NumberFormatError, parse_money
 from ..tables import TABLES_BY_NAME
 from .mapping import CLASSIFICATION_DIMENSIONS, Mapper, decimal_literal
 from .namespaces import CNY, OBEU_ATTRIBUTE, OBEU_DIMENSION, OBEU_MEASURE, YAAN, field_property
-from .vocabulary import VOCABULARY, bilingual
+from .vocabulary import bilingual
 
 FIGURES = TABLES_BY_NAME["fiscal_figures"]
 
@@ -81,14 +81,6 @@ def _optional_dimension(name: str) -> tuple[URIRef, str, str]:
 def add_cubes(graph: set, figures: list[FiscalFigure], mapper: Mapper, catalog_dataset: URIRef) -> None:
     for prop in OWN_DIMENSIONS:
         graph.add((prop, RDF.type, QB.DimensionProperty))
-    identifier = FIGURES.field("figure_id")
-    for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
-        graph.add((YAAN.figureIdentifier, RDF.type, cls))
-    bilingual(graph, YAAN.figureIdentifier, RDFS.label, identifier.title_zh, identifier.title_en)
-    bilingual(graph, YAAN.figureIdentifier, RDFS.comment, identifier.description_zh, identifier.description_en)
-    graph.add((YAAN.figureIdentifier, RDFS.subPropertyOf, DCTERMS.identifier))
-    graph.add((YAAN.figureIdentifier, RDFS.range, XSD.string))
-    graph.add((YAAN.figureIdentifier, RDFS.isDefinedBy, VOCABULARY))
     groups: dict[tuple[str, ...], list[FiscalFigure]] = defaultdict(list)
     for figure in figures:
         if observation_amount(figure) is not None:

@@ -15,7 +15,7 @@ also feeds the reference graph the OBEU checks compare the data with.
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, OWL, QB, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, QB, RDF, RDFS, SKOS, XSD
 
 from .. import codelists
 from ..tables import TABLES, Table
@@ -41,6 +41,7 @@ from .namespaces import (
     OBEU_ONTOLOGY,
     OBEU_OPERATION,
     VOCABULARY_IRI,
+    YAAN,
     field_property,
     table_class,
 )
@@ -115,6 +116,7 @@ def declare_vocabulary(graph: set) -> None:
             declared.add(prop)
             _declare_column(graph, table, field.name, prop)
     _declare_classification_dimensions(graph)
+    _declare_figure_identifier(graph)
     graph.add((CNY, RDF.type, SKOS.Concept))
     graph.add((CNY, SKOS.inScheme, EU_CURRENCY_LIST))
     graph.add((EU_CURRENCY_LIST, RDF.type, SKOS.ConceptScheme))
@@ -173,6 +175,18 @@ def _declare_classification_dimensions(graph: set) -> None:
         graph.add((dimension, RDFS.range, SKOS.Concept))
         graph.add((dimension, QB.codeList, CLASSIFICATION_SCHEMES[scheme]))
         _defined(graph, dimension)
+
+
+def _declare_figure_identifier(graph: set) -> None:
+    """The dimension that tells two statements of the same amount apart: the figure's ID."""
+    field = next(t for t in TABLES if t.name == "fiscal_figures").field("figure_id")
+    for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
+        graph.add((YAAN.figureIdentifier, RDF.type, cls))
+    bilingual(graph, YAAN.figureIdentifier, RDFS.label, field.title_zh, field.title_en)
+    bilingual(graph, YAAN.figureIdentifier, RDFS.comment, field.description_zh, field.description_en)
+    graph.add((YAAN.figureIdentifier, RDFS.subPropertyOf, DCTERMS.identifier))
+    graph.add((YAAN.figureIdentifier, RDFS.range, XSD.string))
+    _defined(graph, YAAN.figureIdentifier)
 
 
 _OBEU_SUPER = {
