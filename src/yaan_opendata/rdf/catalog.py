@@ -79,7 +79,7 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
         graph.add((dataset, DCTERMS.source, document))
 
     for distribution in distributions:
-        node = URIRef(f"{dataset}/distributions/{distribution.name}")
+        node = URIRef(f"{mapper.base}distributions/{distribution.name}")
         graph.add((dataset, DCAT.distribution, node))
         graph.add((node, RDF.type, DCAT.Distribution))
         bilingual(graph, node, DCTERMS.title, distribution.title_zh, distribution.title_en)
@@ -101,7 +101,7 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
 
 def _add_checksum(graph: set, mapper: Mapper, document_id: str, sha256: str) -> None:
     document = mapper.iri("documents", document_id)
-    checksum = URIRef(f"{document}/checksum")
+    checksum = URIRef(f"{mapper.base}checksums/{document_id}")
     graph.add((document, SPDX.checksum, checksum))
     graph.add((checksum, RDF.type, SPDX.Checksum))
     graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))

@@ -123,7 +123,7 @@ def _add_structure(graph: set, mapper: Mapper, group: tuple[str, ...], catalog_d
     components.append(("amount", QB.measure, OBEU_MEASURE.amount, amount.title_zh, amount.title_en))
     components.append(("currency", QB.attribute, OBEU_ATTRIBUTE.currency, "货币", "Currency"))
     for order, (name, kind, prop, label_zh, label_en) in enumerate(components, start=1):
-        spec = URIRef(f"{structure}/components/{name}")
+        spec = URIRef(f"{mapper.base}components/{slug}-{name}")
         graph.add((structure, QB.component, spec))
         graph.add((spec, RDF.type, QB.ComponentSpecification))
         graph.add((spec, kind, prop))

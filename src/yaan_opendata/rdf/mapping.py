@@ -291,7 +291,7 @@ def table(name: str) -> Table:
 
 
 # Paths of the resources minted outside the tables (catalogue, cubes, provenance).
-OTHER_PATHS = ("datasets", "structures", "agents", "activities")
+OTHER_PATHS = ("datasets", "structures", "components", "distributions", "checksums", "agents", "activities", "datapackage")
 
 
 def prefixes(base_iri: str) -> dict[str, str]:
