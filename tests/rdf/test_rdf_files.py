@@ -95,6 +95,14 @@ def test_build_takes_the_base_iri_option(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--package", str(package), "--base-iri", "https://example.org/b/"])
     assert result.exit_code == 0, result.output
     assert "<https://example.org/b/fiscal-figures/" in (package / "graph.nt").read_text(encoding="utf-8")
+    # `sparql` reads the base the graph was built with, unless told another
+    query = "SELECT ?dataset WHERE { ?dataset a dcat:Dataset }"
+    found = CliRunner().invoke(cli, ["sparql", query, "--package", str(package), "--format", "csv"])
+    assert found.output.splitlines() == ["dataset", "https://example.org/b/datasets/yaan-final-accounts"]
+    shown = CliRunner().invoke(cli, ["sparql", query, "--package", str(package)])
+    assert "datasets:yaan-final-accounts" in shown.output
+    other = CliRunner().invoke(cli, ["sparql", query, "--package", str(package), "--base-iri", "https://example.net/"])
+    assert "<https://example.org/b/datasets/yaan-final-accounts>" in other.output
 
 
 def test_a_base_iri_that_is_not_a_namespace_is_refused(tmp_path):

@@ -4,6 +4,8 @@ The graph (``graph.nt`` of the data package) is loaded into an in-memory
 Oxigraph store, a SPARQL 1.1 engine. Every prefix of the published files is
 declared before the query (``data:`` and the table prefixes under the base
 IRI), and the base IRI is the query's BASE, so queries need not repeat them.
+The base IRI is the configured one (``--base-iri``, $YAAN_OPENDATA_BASE_IRI),
+else the one the graph was built with.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..package import PACKAGE_NAME
 from .mapping import prefixes
+
+DCAT_DATASET = "http://www.w3.org/ns/dcat#Dataset"
 
 
 def load_store(package_dir: Path) -> ox.Store:
@@ -25,6 +30,16 @@ def load_store(package_dir: Path) -> ox.Store:
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+def published_base_iri(store: ox.Store) -> str | None:
+    """The base IRI the graph was built with, read from its catalogue record's IRI."""
+    suffix = f"datasets/{PACKAGE_NAME}"
+    for solution in store.query(f"SELECT ?d WHERE {{ ?d a <{DCAT_DATASET}> }}"):
+        iri = solution["d"].value
+        if iri.endswith(suffix):
+            return iri.removesuffix(suffix)
+    return None
 
 
 def query_text(query_or_file: str) -> str:
