@@ -145,15 +145,11 @@ def sparql(query_or_file: str, package_dir: Path, output_format: str, base_iri: 
     Every prefix of the published graph is declared (data:, fiscal-figures:, qb:,
     obeu-dimension:, skos: ...); see docs/sparql.md.
     """
-    import os
-
-    from .rdf import BASE_IRI_VARIABLE, configured_base_iri
-    from .rdf.query import load_store, published_base_iri, query_text, render, run
+    from .rdf.query import base_iri_for, load_store, query_text, render, run
 
     try:
         store = load_store(package_dir)
-        configured = base_iri or os.environ.get(BASE_IRI_VARIABLE) or published_base_iri(store)
-        base = configured_base_iri(configured)
+        base = base_iri_for(store, base_iri)
         result = run(store, query_text(query_or_file), base)
     except (FileNotFoundError, ValueError, SyntaxError, OSError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -10,6 +10,7 @@ else the one the graph was built with.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from decimal import Decimal
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 
 from ..package import PACKAGE_NAME
 from .mapping import prefixes
+from .namespaces import BASE_IRI_VARIABLE, configured_base_iri
 
 DCAT_DATASET = "http://www.w3.org/ns/dcat#Dataset"
 
@@ -40,6 +42,11 @@ def published_base_iri(store: ox.Store) -> str | None:
         if iri.endswith(suffix):
             return iri.removesuffix(suffix)
     return None
+
+
+def base_iri_for(store: ox.Store, option: str | None = None) -> str:
+    """The base IRI to query with: the option, else $YAAN_OPENDATA_BASE_IRI, else the graph's own."""
+    return configured_base_iri(option or os.environ.get(BASE_IRI_VARIABLE) or published_base_iri(store))
 
 
 def query_text(query_or_file: str) -> str:
