@@ -69,3 +69,21 @@ def test_an_unknown_unit_stops_the_build(edited_sources, previous_package):
     sources = edited_sources(lambda text: text.replace("本年收入合计1942.17万元", "本年收入合计0.19亿元"))
     result = run("build", "--sources", str(sources), "--package", str(previous_package))
     assert_failed_cleanly(result, previous_package, reason="unknown unit '亿元'", paragraph=True)
+
+
+def test_a_package_that_fails_validation_is_not_published(monkeypatch, previous_package):
+    """Whatever the cause, an invalid table stops the build before it replaces the package."""
+    from yaan_opendata import pipeline
+    from yaan_opendata.errors import BuildError
+
+    write_package = pipeline.write_package
+
+    def write_broken_package(disclosures, out_dir, **kwargs):
+        write_package(disclosures, out_dir, **kwargs)
+        figures = out_dir / "fiscal_figures.csv"
+        figures.write_text(figures.read_text(encoding="utf-8").replace("-p0080", "-p9999"), encoding="utf-8")
+
+    monkeypatch.setattr(pipeline, "write_package", write_broken_package)
+    with pytest.raises(BuildError, match="fiscal_figures: .*foreign key"):
+        pipeline.build(out_dir=previous_package)
+    assert [p.name for p in previous_package.iterdir()] == ["marker.txt"]

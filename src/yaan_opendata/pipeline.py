@@ -7,8 +7,10 @@ swaps it into place, so a failed build leaves the previous package untouched.
 from __future__ import annotations
 
 import filecmp
+import multiprocessing
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,16 +35,31 @@ def load_disclosures(sources_dir: Path = DEFAULT_SOURCES) -> list[Disclosure]:
     ]
 
 
-def write_outputs(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> None:
+def write_outputs(
+    disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None, *, validate: bool = False
+) -> list[str]:
     """Every file of the published package, written into ``out_dir``.
 
     ``base_iri`` starts the IRIs of the RDF graph (default: $YAAN_OPENDATA_BASE_IRI,
-    else ``rdf.DEFAULT_BASE_IRI``).
+    else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns what frictionless finds
+    wrong with the tables (empty when they are valid).
     """
-    from .rdf import write_graph  # rdflib and Oxigraph load only when a build writes
+    from .rdf import graph_resources, write_graph  # rdflib and Oxigraph load only when a build writes
 
-    graph_resources = write_graph(disclosures, out_dir, base_iri)
-    write_package(disclosures, out_dir, extra_resources=graph_resources)
+    write_package(disclosures, out_dir, extra_resources=graph_resources())
+    if not validate:
+        write_graph(disclosures, out_dir, base_iri)
+        return []
+    if "fork" not in multiprocessing.get_all_start_methods():
+        write_graph(disclosures, out_dir, base_iri)
+        return validate_package(out_dir, tables_only=True)
+    # Frictionless validation is the slowest stage and pure Python: a forked process
+    # validates the CSVs while this one builds, checks and writes the graph.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        validating = pool.submit(validate_package, out_dir, True)
+        write_graph(disclosures, out_dir, base_iri)
+        return validating.result()
 
 
 def build(
@@ -53,9 +70,9 @@ def build(
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
     try:
-        write_outputs(disclosures, staging, base_iri)
-        problems = validate_package(staging)
+        problems = write_outputs(disclosures, staging, base_iri, validate=True)
         if problems:
             raise BuildError(f"the package fails validation, nothing was published: {problems[0]}")
         _swap_into_place(staging, out_dir)

@@ -7,12 +7,20 @@ from pathlib import Path
 import frictionless
 
 
-def validate_package(package_dir: Path) -> list[str]:
-    """Every problem frictionless finds, one line each; empty when the package is valid."""
+def validate_package(package_dir: Path, tables_only: bool = False) -> list[str]:
+    """Every problem frictionless finds, one line each; empty when the package is valid.
+
+    ``tables_only`` validates the CSV resources (schemas, keys, foreign keys) and
+    skips the other files, so it can run before the RDF files are written.
+    """
     descriptor = package_dir / "datapackage.json"
     if not descriptor.exists():
         return [f"{descriptor} does not exist: run `yaan-opendata build` first"]
-    report = frictionless.validate(str(descriptor))
+    package = frictionless.Package(str(descriptor))
+    if tables_only:
+        for resource in [r for r in package.resources if r.profile != "tabular-data-resource"]:
+            package.remove_resource(resource.name)
+    report = package.validate()
     problems = [f"package: {error.message}" for error in report.errors]
     for task in report.tasks:
         for error in task.errors:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from ..model import Disclosure
 from .graph import build_graph, graph_triples
 from .namespaces import BASE_IRI_VARIABLE, DEFAULT_BASE_IRI, configured_base_iri
-from .serialize import DISTRIBUTIONS, RDF_FILES, write_rdf
+from .serialize import DISTRIBUTIONS, RDF_FILES, resource_descriptor, write_rdf
 from .validation import GraphError, check_graph, check_package_graph, check_shapes
 
 __all__ = [
@@ -32,9 +32,15 @@ __all__ = [
     "check_package_graph",
     "check_shapes",
     "configured_base_iri",
+    "graph_resources",
     "graph_triples",
     "write_graph",
 ]
+
+
+def graph_resources() -> list[dict]:
+    """The data-package resources of the files ``write_graph`` writes."""
+    return [resource_descriptor(d) for d in RDF_FILES]
 
 
 def write_graph(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> list[dict]:
