@@ -44,7 +44,10 @@ def write_outputs(
     else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns what frictionless finds
     wrong with the tables (empty when they are valid).
     """
-    from .rdf import graph_resources, write_graph  # rdflib and Oxigraph load only when a build writes
+    from .rdf import (  # rdflib and Oxigraph load only when a build writes
+        graph_resources,
+        write_graph,
+    )
 
     write_package(disclosures, out_dir, extra_resources=graph_resources())
     if not validate:

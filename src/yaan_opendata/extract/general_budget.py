@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..codelists import functional_code
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
-from .clauses import PCT, MONEY_LITERAL, clause_around, growth_rate, stated_reason, yoy_change
+from .clauses import MONEY_LITERAL, PCT, clause_around, growth_rate, stated_reason, yoy_change
 from .common import comparison, figure_id, find, fiscal_figure, section
 from .functional_lines import functional_lines
 

@@ -12,8 +12,8 @@ from ..model import FigureComparison, FiscalFigure, Paragraph, WorkMetric
 from ..numbers import NUMBER
 from ..source import SourceDocument
 from .clauses import (
-    PCT,
     MONEY_LITERAL,
+    PCT,
     clause_around,
     count_metric,
     growth_rate,

@@ -16,8 +16,8 @@ from ..model import FigureComparison, FiscalFigure, Paragraph, ReceptionEvent, W
 from ..numbers import NUMBER
 from ..source import SourceDocument
 from .clauses import (
-    PCT,
     MONEY_LITERAL,
+    PCT,
     clause_around,
     completion_rate,
     count_metric,

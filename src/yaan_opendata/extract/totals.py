@@ -11,8 +11,8 @@ from ..codelists import FUND_LABELS
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
 from .clauses import (
-    PCT,
     MONEY_LITERAL,
+    PCT,
     clause_around,
     growth_rate,
     is_decrease,
