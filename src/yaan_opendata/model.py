@@ -339,7 +339,7 @@ class WorkMetric:
     metric: str = col("内容", "Metric", "数字前的原文描述", "The words the source puts before the number")
     value: Decimal = col("数值", "Value")
     unit: str = col("单位", "Unit", "原文单位,如 个、项、次、%", "Unit as published, e.g. 个, 项, 次, %")
-    qualifier: str | None = col("修饰", "Qualifier", "余、近、超过、<、> 等", "余 (over), 近 (nearly), 超过 (more than), <, > ...")
+    qualifier: str | None = col("修饰", "Qualifier", "余、近、超过、<、>、预计(预测值) 等", "余 (over), 近 (nearly), 超过 (more than), <, >, 预计 (expected: a forecast) ...")
     value_as_published: str = col("原文数值", "Value as published")
     literal: str = col("原文片段", "Literal")
     paragraph_id: str = _PARAGRAPH

@@ -110,6 +110,12 @@ def test_a_rate_stated_beside_its_terms_is_their_quotient():
         metric("q.1", "雅安市政务云运行系统共计N个", "134", "个", paragraph=6),
         metric("q.2", "已割接系统共计N个", "131", "个", paragraph=6),
         metric("q.3", "割接率N%", "98.5", "%", paragraph=6),
+        metric("r.1", "已割接系统共计N个", "132", "个", paragraph=7),
+        metric("r.2", "割接率N%", "98.5", "%", paragraph=7),  # a term is missing
+        metric("s.1", "割接率N%", "100", "%", paragraph=8),  # the rate alone, a target: no identity stated
     )
     result = statuses(*stated, family="shares")
-    assert result == {"shares.sentence_rate.cutover.p0005": "pass", "shares.sentence_rate.cutover.p0006": "fail"}
+    assert result == {
+        "shares.sentence_rate.cutover.p0005": "pass", "shares.sentence_rate.cutover.p0006": "fail",
+        "shares.sentence_rate.cutover.p0007": "not_checkable",
+    }

@@ -38,6 +38,13 @@ def test_merged_level_cells_carry_down(indicators):
     assert (row.level1, row.level2, row.level3) == ("项目完成指标", "质量指标", "数据挂载数")
 
 
+def test_words_before_the_only_number(indicators):
+    # "可持续影响指标 / 迁移系统应于迁移后3个月完成系统割接工作 / 2021年1月份,割接率100% / 系统割接率100%"
+    row = indicators["project.2.indicator.4"]
+    assert (row.actual_value, row.actual_unit, row.actual_text) == (100, "%", "系统割接率100%")
+    assert row.target_value is None  # "2021年1月份,割接率100%" states a date beside the rate
+
+
 def test_level2_as_printed_in_this_text(indicators):
     # "实效指标" is printed where the template says 时效指标; kept as printed
     row = indicators["project.2.indicator.3"]
@@ -65,9 +72,12 @@ def test_comparators_and_magnitudes(indicators):
         ("3.3万余次", (Decimal("3.3"), "万次", "余")),
         ("<10分钟", (10, "分钟", "<")),
         ("0.295%", (Decimal("0.295"), "%", None)),
-        ("系统割接率100%", None),
-        ("2021年1月份,割接率100%", None),
-        ("确保139个信息系统云存储服务能力", None),
+        ("系统割接率100%", (100, "%", None)),  # words naming the only number
+        ("服务水平不低于95%", (95, "%", "不低于")),
+        ("2021年1月份,割接率100%", None),  # three numbers
+        ("确保139个信息系统云存储服务能力", None),  # words after the unit
+        ("应于3天完成", None),  # "天完成" is not a unit
+        ("137个(其中3个信息系统上云后因系统停用退出)", None),
     ],
 )
 def test_parse_value(text, expected):

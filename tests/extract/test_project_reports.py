@@ -102,3 +102,24 @@ def test_annex2_other_numbers(records):
     assert {"28个", "33个", "32个", "44个", "264平方米", "103台"} <= set(values(metrics))
     assert all(m.metric_id.startswith(f"{DOC}.annex2.project.2.p0531.") for m in metrics)
     assert not [m for m in metrics_of(records, 529) if m.unit == "号"]  # "(雅办函〔2019〕28号)"
+
+
+def test_a_forecast_is_qualified(records):
+    # "…割接率98.5%,迁移部门满意度达100%。预计2021年1月份,割接率达100%。"
+    by_label = {m.metric: m for m in metrics_of(records, 142)}
+    assert (by_label["割接率N%"].value, by_label["割接率N%"].qualifier) == (Decimal("98.5"), None)
+    assert (by_label["割接率达N%"].value, by_label["割接率达N%"].qualifier) == (100, "预计")
+
+
+def test_numbers_of_indicator_cells_that_are_not_one_value(records):
+    # 实效指标 row, 预期指标值: "第一批次2019年底完成28个;第二批次2020年4月完成33个;
+    #  第三批次2020年7月份完成32个;2020年10月底完成46个。"
+    cell = [m for m in records["metrics"] if m.metric_id.startswith(f"{DOC}.project.2.indicator_cell.")
+            and m.metric.endswith("完成N个")]
+    assert [(m.metric, m.value) for m in cell] == [
+        ("第一批次2019年底完成N个", 28), ("第二批次2020年4月完成N个", 33),
+        ("第三批次2020年7月份完成N个", 32), ("2020年10月底完成N个", 46),
+    ]
+    # a cell that is one value ("139个", "系统割接率100%") is the row's value, not a metric
+    assert not [m for m in records["metrics"] if m.metric_id.startswith(f"{DOC}.project.1.indicator_cell.")]
+    assert {m.metric for m in records["metrics"] if ".indicator_cell." in m.metric_id and m.unit == "%"} == {"割接率N%"}

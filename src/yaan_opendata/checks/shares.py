@@ -71,6 +71,8 @@ def _sentence_rate(sentence: SentenceRate, paragraph_id: str, metrics: list) -> 
     if rate is None or rate.unit != PERCENT:
         return None
     numerator, denominator = find(sentence.numerator), find(sentence.denominator)
+    if numerator is None and denominator is None:
+        return None  # the rate alone (a target cell: "2021年1月份,割接率100%"), not the identity
     inputs = tuple(
         metric_input(m, role)
         for m, role in ((rate, "published rate"), (numerator, "numerator"), (denominator, "denominator")) if m

@@ -2,8 +2,10 @@
 
 A metric is a number followed by a counting unit, e.g. ``已有642个项目1610个事项``
 → (已有, 642, 个), (项目, 1610, 个). The words before the number within the
-same clause name it; 余/近/超过/</> qualify it. Dates (2020年, 1月26日) and
-codes (12345 热线, V3.0) are not metrics.
+same clause name it; 余/近/超过/</> qualify it, and so does 预计 (expected) when
+the sentence states a forecast ("预计2021年1月份,割接率达100%"), so that it is not
+read as the year's result. Dates (2020年, 1月26日) and codes (12345 热线, V3.0)
+are not metrics.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 # A numbered heading at the start of a paragraph is not part of a label: "1.因公出国(境)经费支出0万元".
 _LEADING_MARKER = re.compile(r"^(?:\d+\s*[.、．]|[(（][\d一二三四五六七八九十]+[)）])\s*")
 _NOT_A_METRIC_AFTER = re.compile(r"^(?:年|月|日)")
+# A forecast: the sentence before the number says 预计 ("expected").
+FORECAST = "预计"
+_SENTENCE_END = "。;\uff1b"
 
 
 def narrative_metrics(
@@ -51,7 +56,7 @@ def narrative_metrics(
         for n, match in enumerate(_metric_matches(paragraph.text), start=1):
             start, end = match.span()
             label = _label_around(paragraph.text, match)
-            qualifier = (match.group("before") or "") + (match.group("after") or "") or None
+            qualifier = _forecast(paragraph.text, start) + (match.group("before") or "") + (match.group("after") or "")
             yield WorkMetric(
                 metric_id=f"{doc.document_id}.{key_prefix}.p{paragraph.number:04d}.{n}",
                 document_id=doc.document_id,
@@ -59,7 +64,7 @@ def narrative_metrics(
                 metric=label,
                 value=number(doc, paragraph, match.group("number")),
                 unit=match.group("unit"),
-                qualifier=qualifier,
+                qualifier=qualifier or None,
                 value_as_published=match.group(0),
                 literal=_clause_around(paragraph.text, start, end),
                 paragraph_id=paragraph.paragraph_id,
@@ -71,6 +76,11 @@ def _metric_matches(text: str) -> Iterator[re.Match]:
         if _NOT_A_METRIC_AFTER.match(text[match.end():]):
             continue
         yield match
+
+
+def _forecast(text: str, start: int) -> str:
+    sentence_start = max(text.rfind(end, 0, start) for end in _SENTENCE_END) + 1
+    return FORECAST if FORECAST in text[sentence_start:start] else ""
 
 
 def _label_around(text: str, match: re.Match) -> str:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from ..model import Paragraph, PerformanceIndicator
 from ..numbers import to_decimal
 from ..source import SourceDocument
+from .narrative import UNITS
 
 HEADER = ("一级指标", "二级指标", "三级指标", "预期指标值", "实际完成指标值")
 # The template's indicator levels (项目支出绩效目标表). "实效指标" is how this
@@ -27,13 +28,16 @@ LEVEL2 = (
     "社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
 )
 # A target or actual that is one number with a unit: "30条", "6%以内", "3.3万余次",
-# "<10分钟", "0.295%". Anything else ("系统割接率100%") has no parsed value.
+# "<10分钟", "0.295%"; or words naming it before its only number, "系统割接率100%"
+# (then the unit must be a counting unit, so that "3天完成" is not read as 3 "天完成").
+# Anything else ("2021年1月份,割接率100%", "确保139个信息系统…") has no parsed value.
 SINGLE_VALUE = re.compile(
     r"^(?P<before>[<>≤≥<>]|不低于|不少于|不高于|不超过|大于|小于|高于|低于|超过|约|近)?\s*"
     r"(?P<number>\d+(?:\.\d+)?)\s*(?P<magnitude>万|亿)?(?P<about>余)?"
     r"(?P<unit>[^\d\s,,;;。]{0,4}?)"
     r"(?P<after>以内|以上|以下|及以上|及以下|内)?[。]?$"
 )
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def indicator_rows(doc: SourceDocument, project_id: str, cells: list[Paragraph]) -> Iterator[PerformanceIndicator]:
@@ -101,11 +105,25 @@ def _level_at(cells: list[Paragraph], i: int, vocabulary: tuple[str, ...]) -> tu
 def parse_value(text: str) -> tuple[Decimal, str | None, str | None] | None:
     """(value, unit, comparator) of a single number with a unit, else None.
 
-    "6%以内" → (6, "%", "以内"); "3.3万余次" → (3.3, "万次", "余"); "<10分钟" → (10, "分钟", "<").
+    "6%以内" → (6, "%", "以内"); "3.3万余次" → (3.3, "万次", "余"); "<10分钟" → (10, "分钟", "<");
+    "系统割接率100%" → (100, "%", None).
     """
-    match = SINGLE_VALUE.match(text.strip())
+    match = _value_match(text.strip())
     if not match:
         return None
     unit = (match.group("magnitude") or "") + match.group("unit")
     comparators = [c for c in (match.group("before"), match.group("about"), match.group("after")) if c]
     return to_decimal(match.group("number")), unit or None, "".join(comparators) or None
+
+
+def _value_match(text: str) -> re.Match | None:
+    """The cell as one value, or the part after the words that name its only number."""
+    match = SINGLE_VALUE.match(text)
+    if match or len(_NUMBER.findall(text)) != 1:
+        return match
+    first_digit = _NUMBER.search(text).start()
+    for start in range(1, first_digit + 1):  # the longest rest first, so a comparator stays with the number
+        match = SINGLE_VALUE.match(text[start:])
+        if match:
+            return match if match.group("unit") in UNITS else None
+    return None

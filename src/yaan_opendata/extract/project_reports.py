@@ -3,7 +3,10 @@
 - 十、(四): every number of its prose (the project narratives (1)(2)(3), the
   paragraphs around them, the tables' 预期目标 / 实际完成目标 texts) becomes a
   WorkMetric, except the narratives' budget sentences, which
-  ``performance_projects`` records as figures.
+  ``performance_projects`` records as figures. So does every number of an
+  indicator cell that is not one value ("第一批次2019年底完成28个;第二批次…"),
+  keyed ``project.<n>.indicator_cell.p…``: the row keeps the text, the
+  metrics its numbers.
 - 附件2: one "<项目名称>2020年绩效评价报告" per project, matched to its project
   by name. The money of its fund sections (经费来源, 资金申报及批复, 资金计划,
   资金到位, 资金使用) becomes FiscalFigures ``annex2.project.<n>.<section>.<what>``;
@@ -25,6 +28,7 @@ from ..numbers import NUMBER
 from ..source import SourceDocument
 from .common import fiscal_figure, money, section
 from .narrative import narrative_metrics
+from .performance_indicators import indicator_rows
 from .performance_projects import BUDGET_SENTENCE, narratives, same_name
 from .performance_tables import TABLE_TITLE, project_tables
 
@@ -85,12 +89,27 @@ def section_metrics(doc: SourceDocument) -> Iterator[WorkMetric]:
         yield from _unrecorded(texts, metrics, [budget.group(0)] if budget else [])
         metrics = narrative_metrics(doc, table.paragraphs, table.name.text, f"project.{table.number}.table")
         yield from _unrecorded(texts, metrics, [])
+        cells = indicator_text_cells(doc, table)
+        metrics = narrative_metrics(doc, cells, table.name.text, f"project.{table.number}.indicator_cell")
+        yield from _unrecorded(texts, metrics, [])
     narrative_ids = {n.paragraph.paragraph_id for n in matched}
     for paragraph in section(doc, *SECTION):
         if paragraph.paragraph_id in narrative_ids or TABLE_TITLE.search(paragraph.section_title):
             continue
         topic = _heading_words(paragraph.section_title)
         yield from _unrecorded(texts, narrative_metrics(doc, [paragraph], topic, "performance"), [])
+
+
+def indicator_text_cells(doc: SourceDocument, table) -> list[Paragraph]:
+    """The target and actual cells of the table's indicator rows that hold no single value."""
+    cells = {p.paragraph_id: p for p in table.indicator_cells}
+    found = []
+    for row in indicator_rows(doc, table.project_id, table.indicator_cells):
+        if row.target_value is None:
+            found.append(cells[row.target_paragraph_id])
+        if row.actual_value is None:
+            found.append(cells[row.actual_paragraph_id])
+    return found
 
 
 def annex_reports(doc: SourceDocument) -> Iterator[FiscalFigure | WorkMetric]:
