@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from builders import checks, comparison, figure, metric, paragraph, statuses
+from builders import checks, comparison, figure, metric, paragraph, replace, statuses
 
 from yaan_opendata.model import PerformanceIndicator, PerformanceProject
 
@@ -98,3 +98,26 @@ def test_indicator_rows_agree_with_the_tables_target_and_result_text():
         "restatements.indicator.project.1.indicator.2.target.project.1.table.p0020.1": "fail",  # 80% vs 90%
         "restatements.indicator.project.1.indicator.2.actual.project.1.table.p0021.3": "pass",
     }
+
+
+def test_a_cell_that_names_its_number_is_compared_with_the_result_text_but_never_with_a_forecast():
+    result_text = "已割接系统共计132个,割接率98.5%。预计2021年1月份,割接率达100%。"
+    row = _indicator(1, "迁移系统应于迁移后3个月完成系统割接工作", "95", "100", "%")
+    records = [
+        _project("迁移系统应于迁移后3个月内完成系统割接工作。", result_text),
+        paragraph(20, "迁移系统应于迁移后3个月内完成系统割接工作。"), paragraph(21, result_text),
+        metric("project.1.table.p0021.1", "已割接系统共计N个", "132", "个", paragraph=21),
+        metric("project.1.table.p0021.2", "割接率N%", "98.5", "%", paragraph=21),
+        metric("project.1.table.p0021.3", "割接率达N%", "100", "%", paragraph=21, qualifier="预计"),
+    ]
+    key = "restatements.indicator.project.1.indicator.1.actual.project.1.table.p0021.2"
+
+    def indicator_checks(actual_text, actual):
+        cell = replace(row, actual_text=actual_text, actual_value=Decimal(actual))
+        found = checks(*records, cell, family="restatements")
+        return {k: (c.expected, c.observed, c.status) for k, c in found.items() if k.startswith("restatements.indicator")}
+
+    # "系统割接率100%": the row claims 100% where its result text says 98.5% (100% only expected)
+    assert indicator_checks("系统割接率100%", "100") == {key: (Decimal("98.5"), 100, "fail")}
+    assert indicator_checks("系统割接率98.5%", "98.5") == {key: (Decimal("98.5"), Decimal("98.5"), "pass")}
+    assert indicator_checks("100%", "100") == {}  # a bare number names nothing: the row's name does not match

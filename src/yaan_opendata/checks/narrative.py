@@ -11,7 +11,10 @@ narrative of 十(四) and in its 附件2 report. Two rules tie them together:
 - ``restatements.indicator``: an indicator row's target and actual value equal
   the number the table's 预期目标 / 实际完成目标 text gives for the same
   indicator, matched by name (the wording before the number, normalized, plus
-  the few synonyms below).
+  the few synonyms below). A cell that names its number ('系统割接率100%') is
+  matched by its own words too, ending with the text's name ('割接率N%'). An
+  actual is never paired with a forecast (a metric qualified 预计: '预计2021年1月份,
+  割接率达100%'), which is not the year's result.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "向群众发出宣传短信": ("发宣传短信", "发出宣传短信"),
     "达到群众满意度": ("群众满意度", "满意率"),
 }
+FORECAST = "预计"  # the qualifier of a metric the sentence states as expected
+_CELL_WORDS = re.compile(r"^[^\d<>≤≥<>]*")  # the words before a cell's number: '系统割接率100%' → '系统割接率'
 _LEADING = re.compile(r"^(?:其中|目前|\d{4}年|全年)+")
 _TRAILING = re.compile(r"(?:为|达到|达|的有|共计|数)+$")
 
@@ -116,14 +121,18 @@ def _indicators(records: Records, tables: dict) -> Iterator[Finding]:
         if project is None:
             continue
         names = {normalized(n) for n in (indicator.level3, *SYNONYMS.get(indicator.level3, ()))}
-        for side, text, value, unit in (
-            ("target", project.annual_target, indicator.target_value, indicator.target_unit),
-            ("actual", project.annual_result, indicator.actual_value, indicator.actual_unit),
+        for side, text, value, unit, cell in (
+            ("target", project.annual_target, indicator.target_value, indicator.target_unit, indicator.target_text),
+            ("actual", project.annual_result, indicator.actual_value, indicator.actual_unit, indicator.actual_text),
         ):
             if value is None:
                 continue
+            cell_name = normalized(_CELL_WORDS.match(cell.strip()).group(0)) if cell else ""
             for metric in _text_metrics(records, tables.get(number, {}), text):
-                if normalized(metric_name(metric)) not in names:
+                name = normalized(metric_name(metric))
+                if name not in names and not (cell_name and name and cell_name.endswith(name)):
+                    continue
+                if side == "actual" and FORECAST in (metric.qualifier or ""):
                     continue
                 status = precision_status(comparable(metric), comparable(value, unit))
                 yield Finding(
