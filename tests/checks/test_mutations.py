@@ -49,6 +49,24 @@ MUTATIONS = {
             "restatements.figure.annex2.project.2.use.executed": "fail",
         },
     ),
+    "project 2 report: the fourth batch 44 → 46 systems": (
+        replace_once("完成44个信息系统迁移工作", "完成46个信息系统迁移工作"),
+        "annex2.project.2.p0531.7",
+        {
+            "counts.batches.annex2.project.2.p0531": "fail",  # 28 + 33 + 32 + 46 = 139 ≠ 137
+            "restatements.batches.annex2.project.2.p0531.7.project.2.indicator_cell.p0273.4": "pass",
+        },
+    ),
+    "project 2 indicator row: 系统割接率 100% → 98.5%": (
+        replace_once("系统割接率100%", "系统割接率98.5%"),
+        "project.2.indicator.4",
+        {"restatements.indicator.project.2.indicator.4.actual.project.2.table.p0254.5": "pass"},
+    ),
+    "project 1 narrative: 目录总数 180 → 190": (
+        replace_once("目录总数为180条", "目录总数为190条"),
+        "project.1.narrative.p0141.8",
+        {"counts.resource_types.project.1.narrative.p0141.8": "pass"},  # 190 still differs from the table's 178
+    ),
     "附件1 项目支出 printed in 万元": (
         replace_once("项目支出1749.94元", "项目支出1749.94万元"),
         "annex1.expenditure.project",

@@ -14,11 +14,22 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import Disclosure
-from . import completion, counts, growth, narrative, restatements, shares, sums, template, units
+from . import (
+    breakdowns,
+    completion,
+    counts,
+    growth,
+    narrative,
+    restatements,
+    shares,
+    sums,
+    template,
+    units,
+)
 from .engine import Finding, Rule, to_records
 from .records import Records
 
-FAMILIES = (sums, shares, growth, completion, restatements, narrative, units, template, counts)
+FAMILIES = (sums, shares, growth, completion, restatements, narrative, units, template, counts, breakdowns)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 
 
