@@ -259,6 +259,23 @@ class FigureComparison:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExpenditureItem:
+    """An item a money figure "mainly includes" (主要包括), linked to its economic code."""
+
+    item_id: str = col("科目条目标识", "Item ID", "数值标识加序号", "figure_id plus the item's position")
+    figure_id: str = col("数值标识", "Figure ID", "包含该科目的金额(人员经费或日常公用经费)", "The figure that includes the item (personnel or routine public expenses)")
+    number: int = col("序号", "Number", "在原文列举中的顺序", "Position in the published list", minimum=1)
+    name_as_published: str = col("原文名称", "Name as published")
+    classification_id: str | None = col(
+        "经济分类",
+        "Economic classification",
+        "按名称对应的经济分类科目;名称不在科目表中时为空",
+        "Economic classification code matched by name; empty when the name is not in the code list",
+    )
+    paragraph_id: str = _PARAGRAPH
+
+
+@dataclass(frozen=True, kw_only=True)
 class PerformanceProject:
     """A project with performance targets (绩效目标) and its self-evaluation."""
 
@@ -466,6 +483,7 @@ class Disclosure:
     staffing: tuple[Staffing, ...] = ()
     fiscal_figures: tuple[FiscalFigure, ...] = ()
     figure_comparisons: tuple[FigureComparison, ...] = ()
+    expenditure_items: tuple[ExpenditureItem, ...] = ()
     performance_projects: tuple[PerformanceProject, ...] = ()
     performance_indicators: tuple[PerformanceIndicator, ...] = ()
     self_evaluation_scores: tuple[SelfEvaluationScore, ...] = ()

@@ -162,6 +162,14 @@ TABLES: tuple[Table, ...] = (
         facets=("kind", "unit"),
     ),
     Table(
+        "expenditure_items", model.ExpenditureItem, "基本支出构成科目", "Items of basic expenditure",
+        "人员经费与日常公用经费“主要包括”的科目,按名称对应经济分类",
+        "The items personnel and routine public expenses 'mainly include', matched to economic codes",
+        ("item_id",),
+        (_fk("figure_id", "fiscal_figures"), _fk("classification_id", "classifications"), _PARA_FK),
+        facets=("figure_id", "classification_id"), label_column="name_as_published", sort="item_id",
+    ),
+    Table(
         "performance_indicators", model.PerformanceIndicator, "绩效指标", "Performance indicators",
         "项目绩效指标完成情况表的每一行", "Each row of the projects' performance indicator tables",
         ("indicator_id",),

@@ -6,7 +6,7 @@ import pytest
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import general_budget
-from yaan_opendata.model import FigureComparison, FiscalFigure
+from yaan_opendata.model import ExpenditureItem, FigureComparison, FiscalFigure
 
 DOC = "yaan-zwfwdsj-2020"
 
@@ -114,3 +114,26 @@ def test_a_functional_name_missing_from_the_code_list_is_an_error(seed_doc, repl
     with pytest.raises(SourceError, match="p0107: no functional code"):
         list(general_budget.extract(doc))
 
+
+
+def test_items_each_part_mainly_includes_link_to_economic_codes(seed_doc):
+    # "日常公用经费58.21万元,主要包括:办公费、电费、差旅费、公务接待费、工会经费、福利费、
+    #  公务用车运行维护费、其他交通费用、其他商品和服务支出等。"
+    items = [r for r in general_budget.extract(seed_doc) if isinstance(r, ExpenditureItem)]
+    public = [i for i in items if i.figure_id == f"{DOC}.general_public_budget.basic.public"]
+    assert [i.name_as_published for i in public][:3] == ["办公费", "电费", "差旅费"]
+    assert public[-1].name_as_published == "其他商品和服务支出"  # the trailing 等 is not a name
+    assert [i.classification_id for i in public][:4] == [
+        "economic:30201", "economic:30206", "economic:30211", "economic:30217"
+    ]
+    personnel = [i for i in items if i.figure_id == f"{DOC}.general_public_budget.basic.personnel"]
+    assert len(personnel) == 10 and personnel[-1].classification_id == "economic:30309"  # 奖励金
+    text = {p.paragraph_id: p.text for p in seed_doc.paragraphs}
+    assert all(i.name_as_published in text[i.paragraph_id] for i in items)
+
+
+def test_an_item_not_in_the_code_list_keeps_an_empty_code(seed_doc, replace_text):
+    doc = replace_text(seed_doc, "主要包括:办公费、", "主要包括:数据标注费、")
+    items = [r for r in general_budget.extract(doc) if isinstance(r, ExpenditureItem)]
+    unknown = next(i for i in items if i.name_as_published == "数据标注费")
+    assert unknown.classification_id is None

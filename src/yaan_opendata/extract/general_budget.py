@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..codelists import functional_code
-from ..model import FigureComparison, FiscalFigure, Paragraph
+from ..codelists import economic_code, functional_code
+from ..model import ExpenditureItem, FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
 from .clauses import MONEY_LITERAL, PCT, clause_around, growth_rate, stated_reason, yoy_change
 from .common import comparison, figure_id, find, fiscal_figure, section
@@ -44,10 +44,12 @@ STRUCTURE_CLASS = re.compile(
 # 六: "2020年一般公共预算财政拨款基本支出528.23万元,其中:"
 BASIC_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款基本支出)(?P<amount>{MONEY_LITERAL})")
 # 六: "人员经费470.02万元,主要包括:…" / "日常公用经费58.21万元,主要包括:…"
+#   "…主要包括:基本工资、津贴补贴、奖金、…、奖励金等。" lists the items of each part.
+ITEM_LIST = re.compile(r"主要包括[::](?P<items>[^。]+?)等?。")
 _BASIC_PART_NAMES = "|".join(sorted(BASIC_PARTS, key=len, reverse=True))  # longest first
 BASIC_PART = re.compile(rf"^(?P<name>{_BASIC_PART_NAMES})(?P<amount>{MONEY_LITERAL})")
 
-Record = FiscalFigure | FigureComparison
+Record = FiscalFigure | FigureComparison | ExpenditureItem
 
 
 def extract(doc: SourceDocument) -> Iterator[Record]:
@@ -118,11 +120,30 @@ def _basic(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]
         raise doc.error("no '人员经费…万元' / '日常公用经费…万元' lines", paragraph)
     for part_paragraph, part in parts:
         key, classification_id, english = BASIC_PARTS[part.group("name")]
-        yield fiscal_figure(
+        figure = fiscal_figure(
             doc, f"general_public_budget.basic.{key}", part_paragraph, part.group("amount"),
             clause_around(part_paragraph.text, *part.span("amount")),
             flow="expenditure", fund=FUND, category="basic_expenditure_by_economic", item=key,
             label_zh=part.group("name"), label_en=english, classification_id=classification_id,
+        )
+        yield figure
+        yield from _items(figure, part_paragraph)
+
+
+def _items(figure: FiscalFigure, paragraph: Paragraph) -> Iterator[ExpenditureItem]:
+    """The items a part 'mainly includes'; a name not in the code list keeps an empty code."""
+    listed = ITEM_LIST.search(paragraph.text)
+    if not listed:
+        return
+    for number, name in enumerate(re.split(r"[、,,]", listed.group("items")), start=1):
+        code = economic_code(name)
+        yield ExpenditureItem(
+            item_id=f"{figure.figure_id}.item.{number}",
+            figure_id=figure.figure_id,
+            number=number,
+            name_as_published=name.strip(),
+            classification_id=code.classification_id if code else None,
+            paragraph_id=paragraph.paragraph_id,
         )
 
 

@@ -70,6 +70,8 @@ COLUMN_TERMS = {
     ("fiscal_figures", "project_id"): OBEU_DIMENSION.project,
     ("fiscal_figures", "label_zh"): RDFS.label,
     ("fiscal_figures", "label_en"): RDFS.label,
+    # An item of basic expenditure is classified by the economic scheme only.
+    ("expenditure_items", "classification_id"): YAAN.economicClassification,
 }
 
 # A classified figure's code is the value of the dimension of its scheme
