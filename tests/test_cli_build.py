@@ -44,6 +44,8 @@ def test_build_then_check_passes_and_a_changed_file_is_named(tmp_path):
     result = run("build", "--check", "--package", str(out))
     assert result.exit_code == 1
     assert "differs from a fresh build: fiscal_figures.csv" in result.output
+    assert "fresh build: yaan-zwfwdsj-2020.grand_total.revenue," in result.output
+    assert re.search(r"here: +yaan-zwfwdsj-2020\.grand_total\.revenue,.*33513401", result.output)
 
 
 def test_a_changed_source_hash_stops_the_build(edited_sources, previous_package):

@@ -100,6 +100,7 @@ class PackageDifference:
     missing: list[str] = field(default_factory=list)  # written by a fresh build, absent here
     unexpected: list[str] = field(default_factory=list)  # present here, not written by a build
     changed: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # the first differing line of each changed file
 
     def __bool__(self) -> bool:
         return bool(self.missing or self.unexpected or self.changed)
@@ -109,6 +110,7 @@ class PackageDifference:
             [f"missing (a fresh build writes it): {name}" for name in self.missing]
             + [f"unexpected (a fresh build does not write it): {name}" for name in self.unexpected]
             + [f"differs from a fresh build: {name}" for name in self.changed]
+            + self.details
         )
 
 
@@ -131,8 +133,20 @@ def compare_dirs(expected: Path, actual: Path) -> PackageDifference:
 
     want, have = files(expected), files(actual)
     common = sorted(want & have)
+    changed = [name for name in common if not filecmp.cmp(expected / name, actual / name, shallow=False)]
     return PackageDifference(
         missing=sorted(want - have),
         unexpected=sorted(have - want),
-        changed=[name for name in common if not filecmp.cmp(expected / name, actual / name, shallow=False)],
+        changed=changed,
+        details=[_first_difference(name, expected / name, actual / name) for name in changed],
     )
+
+
+def _first_difference(name: str, expected: Path, actual: Path, width: int = 160) -> str:
+    """'  fiscal_figures.csv line 12: fresh build ... / here ...' for the first line that differs."""
+    fresh = expected.read_bytes().decode("utf-8", "replace").splitlines()
+    here = actual.read_bytes().decode("utf-8", "replace").splitlines()
+    for number, (a, b) in enumerate(zip(fresh, here), start=1):
+        if a != b:
+            return f"  {name} line {number}:\n    fresh build: {a[:width]}\n    here:        {b[:width]}"
+    return f"  {name}: a fresh build has {len(fresh)} lines, here {len(here)}"
