@@ -124,7 +124,6 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
             "Money is in integer yuan; each value keeps its literal text and source paragraph."
         ),
         "version": __version__,
-        "homepage": "https://github.com/yaan-opendata/yaan-opendata",
         "licenses": [LICENSE],
         "sources": [
             {

@@ -54,7 +54,8 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
     bilingual(graph, dataset, DCTERMS.description, *_split(descriptor["description"], "\n"))
     graph.add((dataset, DCTERMS.identifier, Literal(descriptor["name"])))
     graph.add((dataset, OWL.versionInfo, Literal(descriptor["version"])))
-    graph.add((dataset, DCAT.landingPage, URIRef(descriptor["homepage"])))
+    if "homepage" in descriptor:  # only once the project has a public home
+        graph.add((dataset, DCAT.landingPage, URIRef(descriptor["homepage"])))
     for license_ in descriptor["licenses"]:
         graph.add((dataset, DCTERMS.license, URIRef(license_["path"])))
     for keyword in descriptor["keywords"]:
@@ -91,7 +92,8 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDF.type, FOAF.Agent))
     graph.add((agent, FOAF.name, Literal("yaan-opendata")))
-    graph.add((agent, FOAF.homepage, URIRef(descriptor["homepage"])))
+    if "homepage" in descriptor:
+        graph.add((agent, FOAF.homepage, URIRef(descriptor["homepage"])))
     graph.add((build, RDF.type, PROV.Activity))
     bilingual(graph, build, RDFS.label, f"yaan-opendata {__version__} 构建", f"yaan-opendata {__version__} build")
     graph.add((build, PROV.wasAssociatedWith, agent))
