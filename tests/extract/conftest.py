@@ -18,3 +18,9 @@ def _replace_text(doc: SourceDocument, old: str, new: str) -> SourceDocument:
 @pytest.fixture
 def replace_text():
     return _replace_text
+
+
+@pytest.fixture(scope="session")
+def text_of(seed_doc):
+    """Paragraph text by paragraph id, to see that a record's literal is where it says."""
+    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract.common import section
 from yaan_opendata.extract.functional_lines import functional_lines
@@ -13,10 +14,8 @@ DOC = "yaan-zwfwdsj-2020"
 def annex1(seed_doc):
     paragraphs = section(seed_doc, "第四部分", "附件1", "部门整体支出绩效评价报告", "三、", "(一)")
     records = list(functional_lines(seed_doc, paragraphs, "annex1."))
-    figures = {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)}
-    comparisons = {
-        r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
-    }
+    figures = keyed(records, FiscalFigure)
+    comparisons = keyed(records, FigureComparison)
     return figures, comparisons, {p.paragraph_id: p for p in seed_doc.paragraphs}
 
 

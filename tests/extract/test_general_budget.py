@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import general_budget
@@ -14,10 +15,8 @@ DOC = "yaan-zwfwdsj-2020"
 @pytest.fixture(scope="module")
 def records(seed_doc):
     records = list(general_budget.extract(seed_doc))
-    figures = {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)}
-    comparisons = {
-        r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
-    }
+    figures = keyed(records, FiscalFigure)
+    comparisons = keyed(records, FigureComparison)
     paragraphs = {p.paragraph_id: p for p in seed_doc.paragraphs}
     return figures, comparisons, paragraphs
 
@@ -116,7 +115,7 @@ def test_a_functional_name_missing_from_the_code_list_is_an_error(seed_doc, repl
 
 
 
-def test_items_each_part_mainly_includes_link_to_economic_codes(seed_doc):
+def test_items_each_part_mainly_includes_link_to_economic_codes(seed_doc, text_of):
     # "日常公用经费58.21万元,主要包括:办公费、电费、差旅费、公务接待费、工会经费、福利费、
     #  公务用车运行维护费、其他交通费用、其他商品和服务支出等。"
     items = [r for r in general_budget.extract(seed_doc) if isinstance(r, ExpenditureItem)]
@@ -128,8 +127,7 @@ def test_items_each_part_mainly_includes_link_to_economic_codes(seed_doc):
     ]
     personnel = [i for i in items if i.figure_id == f"{DOC}.general_public_budget.basic.personnel"]
     assert len(personnel) == 10 and personnel[-1].classification_id == "economic:30309"  # 奖励金
-    text = {p.paragraph_id: p.text for p in seed_doc.paragraphs}
-    assert all(i.name_as_published in text[i.paragraph_id] for i in items)
+    assert all(i.name_as_published in text_of[i.paragraph_id] for i in items)
 
 
 def test_an_item_not_in_the_code_list_keeps_an_empty_code(seed_doc, replace_text):

@@ -14,11 +14,6 @@ def terms(seed_doc):
     return list(glossary.extract(seed_doc))
 
 
-@pytest.fixture(scope="module")
-def text_of(seed_doc):
-    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}
-
-
 def test_all_21_terms_in_order(terms):
     assert [t.number for t in terms] == list(range(1, 22))
     assert terms[0].term_id == f"{DOC}.glossary.1"

@@ -1,16 +1,18 @@
 """决算情况说明 八 and 九: government fund and state capital budget expenditure."""
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import government_funds
+from yaan_opendata.model import FiscalFigure
 
 DOC = "yaan-zwfwdsj-2020"
 
 
 def test_zero_expenditure_is_kept_as_a_figure(seed_doc):
     # 八: "2020年政府性基金预算拨款支出0万元。"  九: "2020年国有资本经营预算拨款支出0万元。"
-    figures = {f.figure_id.removeprefix(f"{DOC}."): f for f in government_funds.extract(seed_doc)}
+    figures = keyed(government_funds.extract(seed_doc), FiscalFigure)
     paragraphs = {p.paragraph_id: p for p in seed_doc.paragraphs}
     government_fund = figures["government_fund.expenditure"]
     assert government_fund.amount_yuan == 0 and government_fund.amount_as_published == "0万元"

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import organizations
@@ -26,12 +27,7 @@ def orgs(records):
 
 @pytest.fixture(scope="module")
 def counts(records):
-    return {r.metric_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, WorkMetric)}
-
-
-@pytest.fixture(scope="module")
-def text_of(seed_doc):
-    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}
+    return keyed(records, WorkMetric)
 
 
 def test_the_department_is_the_subject_of_the_unit_sentence(orgs, text_of):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract import other_matters
 from yaan_opendata.model import FigureComparison, FiscalFigure, WorkMetric
@@ -13,14 +14,10 @@ DOC = "yaan-zwfwdsj-2020"
 @pytest.fixture(scope="module")
 def records(seed_doc):
     records = list(other_matters.extract(seed_doc))
-
-    def by(kind, key):
-        return {getattr(r, key).removeprefix(f"{DOC}."): r for r in records if isinstance(r, kind)}
-
     return (
-        by(FiscalFigure, "figure_id"),
-        by(FigureComparison, "comparison_id"),
-        by(WorkMetric, "metric_id"),
+        keyed(records, FiscalFigure),
+        keyed(records, FigureComparison),
+        keyed(records, WorkMetric),
         {p.paragraph_id: p for p in seed_doc.paragraphs},
     )
 

@@ -12,11 +12,6 @@ def functions(seed_doc):
     return list(overview.extract(seed_doc))
 
 
-@pytest.fixture(scope="module")
-def text_of(seed_doc):
-    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}
-
-
 def test_every_numbered_function_is_a_record_in_order(functions):
     assert [f.number for f in functions] == list(range(1, 11))
     assert [f.function_id for f in functions] == [f"{DOC}.function.{n}" for n in range(1, 11)]

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract.performance_indicators import parse_value
 from yaan_opendata.extract.performance_tables import extract
@@ -11,9 +12,7 @@ DOC = "yaan-zwfwdsj-2020"
 
 @pytest.fixture(scope="module")
 def indicators(seed_doc):
-    return {
-        r.indicator_id.removeprefix(f"{DOC}."): r for r in extract(seed_doc) if isinstance(r, PerformanceIndicator)
-    }
+    return keyed(extract(seed_doc), PerformanceIndicator)
 
 
 def test_level_names_broken_over_two_lines_are_rebuilt(indicators):

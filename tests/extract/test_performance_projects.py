@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract import performance_projects
 from yaan_opendata.model import FigureComparison, FiscalFigure, PerformanceProject
@@ -9,15 +10,13 @@ DOC = "yaan-zwfwdsj-2020"
 
 
 @pytest.fixture(scope="module")
-def records(seed_doc):
+def records(seed_doc, text_of):
     records = list(performance_projects.extract(seed_doc))
     return {
         "projects": [r for r in records if isinstance(r, PerformanceProject)],
-        "figures": {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)},
-        "comparisons": {
-            r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
-        },
-        "text": {p.paragraph_id: p.text for p in seed_doc.paragraphs},
+        "figures": keyed(records, FiscalFigure),
+        "comparisons": keyed(records, FigureComparison),
+        "text": text_of,
     }
 
 

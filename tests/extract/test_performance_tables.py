@@ -1,4 +1,5 @@
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract import performance_tables
 from yaan_opendata.model import FiscalFigure, PerformanceIndicator
@@ -7,12 +8,12 @@ DOC = "yaan-zwfwdsj-2020"
 
 
 @pytest.fixture(scope="module")
-def records(seed_doc):
+def records(seed_doc, text_of):
     records = list(performance_tables.extract(seed_doc))
     return {
-        "figures": {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)},
+        "figures": keyed(records, FiscalFigure),
         "indicators": [r for r in records if isinstance(r, PerformanceIndicator)],
-        "text": {p.paragraph_id: p.text for p in seed_doc.paragraphs},
+        "text": text_of,
     }
 
 

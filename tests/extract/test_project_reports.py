@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract import project_reports
 from yaan_opendata.model import FiscalFigure, WorkMetric
@@ -9,12 +10,12 @@ DOC = "yaan-zwfwdsj-2020"
 
 
 @pytest.fixture(scope="module")
-def records(seed_doc):
+def records(seed_doc, text_of):
     records = list(project_reports.extract(seed_doc))
     return {
-        "figures": {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)},
+        "figures": keyed(records, FiscalFigure),
         "metrics": [r for r in records if isinstance(r, WorkMetric)],
-        "text": {p.paragraph_id: p.text for p in seed_doc.paragraphs},
+        "text": text_of,
     }
 
 

@@ -13,8 +13,7 @@ def records(seed_doc):
     return list(schedules.extract(seed_doc))
 
 
-def test_the_fourteen_template_schedules_in_order(records, seed_doc):
-    text_of = {p.paragraph_id: p.text for p in seed_doc.paragraphs}
+def test_the_fourteen_template_schedules_in_order(records, text_of):
     assert [s.number for s in records] == list(range(1, 15))
     first, last = records[0], records[-1]
     assert (first.schedule_id, first.title_zh) == (f"{DOC}.schedule.1", "收入支出决算总表")

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.extract import self_evaluation
 from yaan_opendata.model import FigureComparison, FiscalFigure, SelfEvaluationScore
@@ -9,15 +10,13 @@ DOC = "yaan-zwfwdsj-2020"
 
 
 @pytest.fixture(scope="module")
-def records(seed_doc):
+def records(seed_doc, text_of):
     records = list(self_evaluation.extract(seed_doc))
     return {
         "scores": [r for r in records if isinstance(r, SelfEvaluationScore)],
-        "figures": {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)},
-        "comparisons": {
-            r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
-        },
-        "text": {p.paragraph_id: p.text for p in seed_doc.paragraphs},
+        "figures": keyed(records, FiscalFigure),
+        "comparisons": keyed(records, FigureComparison),
+        "text": text_of,
     }
 
 

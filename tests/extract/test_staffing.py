@@ -21,11 +21,6 @@ def rows(seed_doc):
     return {r.staffing_id.removeprefix(f"{DOC}.staffing."): r for r in staffing.extract(seed_doc)}
 
 
-@pytest.fixture(scope="module")
-def text_of(seed_doc):
-    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}
-
-
 def _numbers(row):
     return (row.org_id, row.post_category, row.post_title, row.authorized, row.actual)
 

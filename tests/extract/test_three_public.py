@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import three_public
@@ -14,14 +15,10 @@ DOC = "yaan-zwfwdsj-2020"
 @pytest.fixture(scope="module")
 def records(seed_doc):
     records = list(three_public.extract(seed_doc))
-
-    def by(kind, key):
-        return {getattr(r, key).removeprefix(f"{DOC}."): r for r in records if isinstance(r, kind)}
-
     return (
-        by(FiscalFigure, "figure_id"),
-        by(FigureComparison, "comparison_id"),
-        by(WorkMetric, "metric_id"),
+        keyed(records, FiscalFigure),
+        keyed(records, FigureComparison),
+        keyed(records, WorkMetric),
         [r for r in records if isinstance(r, ReceptionEvent)],
         {p.paragraph_id: p for p in seed_doc.paragraphs},
     )

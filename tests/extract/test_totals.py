@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from keyed import keyed
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.extract import totals
@@ -14,10 +15,8 @@ DOC = "yaan-zwfwdsj-2020"
 @pytest.fixture(scope="module")
 def records(seed_doc):
     records = list(totals.extract(seed_doc))
-    figures = {r.figure_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FiscalFigure)}
-    comparisons = {
-        r.comparison_id.removeprefix(f"{DOC}."): r for r in records if isinstance(r, FigureComparison)
-    }
+    figures = keyed(records, FiscalFigure)
+    comparisons = keyed(records, FigureComparison)
     paragraphs = {p.paragraph_id: p for p in seed_doc.paragraphs}
     return figures, comparisons, paragraphs
 

@@ -16,11 +16,6 @@ def metrics(seed_doc):
     return list(work_review.extract(seed_doc))
 
 
-@pytest.fixture(scope="module")
-def text_of(seed_doc):
-    return {p.paragraph_id: p.text for p in seed_doc.paragraphs}
-
-
 def _find(metrics, metric, value):
     found = [m for m in metrics if m.metric == metric and m.value == Decimal(value)]
     assert len(found) == 1, (metric, value, found)
