@@ -149,7 +149,7 @@ def test_the_template_is_complete(checks):
     assert {c.status for c in template} == {"pass"}
 
 
-def test_a_failure_quotes_both_sides(checks, document):
+def test_a_failure_quotes_both_sides(document):
     quotes = [i.literal for i in document.consistency_check_inputs if i.check_id == DOC + "counts.vehicle_fleet"]
     assert quotes[0] == "单位共有公务用车4辆"
     assert "轿车11辆" in quotes[1]

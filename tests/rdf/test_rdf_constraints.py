@@ -166,7 +166,7 @@ def test_a_violation_stops_the_build_and_the_previous_package_stays(tmp_path, mo
     assert [p.name for p in package.iterdir()] == ["marker.txt"]
 
 
-def test_validate_checks_the_graph_too(rdf_package, tmp_path):
+def test_validate_checks_the_graph_too(rdf_package):
     result = CliRunner().invoke(cli, ["validate", "--package", str(rdf_package)])
     assert result.exit_code == 0, result.output
     assert "and its RDF graph are valid" in result.output

@@ -9,15 +9,15 @@ import pytest
 
 from yaan_opendata.database import build_database
 from yaan_opendata.downloads import build_zip
-from yaan_opendata.pipeline import load_disclosures, write_outputs
+from yaan_opendata.pipeline import write_outputs
 from yaan_opendata.serve import Site, datasette_app
 
 DB = "yaan-opendata"
 
 
 @pytest.fixture(scope="session")
-def disclosures():
-    return load_disclosures()
+def disclosures(seed_disclosures):
+    return seed_disclosures
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ def test_the_zip_is_the_same_bytes_every_time(site, tmp_path):
     assert again.read_bytes() == site.zip_path.read_bytes()
 
 
-def test_expenditure_chart_draws_a_bar_per_functional_item(client, disclosures):
+def test_expenditure_chart_draws_a_bar_per_functional_item(client):
     page = client.get("/charts/expenditure")
     assert page.status_code == 200
     assert page.text.count('<svg xmlns="http://www.w3.org/2000/svg" class="yaan-chart"') == 4
