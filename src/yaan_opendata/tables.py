@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class Table:
 _TABLE_SCHEMA_TYPES = {str: "string", int: "integer", Decimal: "number", bool: "boolean", datetime.date: "date"}
 
 
+@functools.cache  # read per row by the writers; type hints are slow to resolve
 def record_fields(record_type: type) -> tuple[Field, ...]:
     hints = typing.get_type_hints(record_type)
     result = []
