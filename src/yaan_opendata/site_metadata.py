@@ -17,7 +17,7 @@ import yaml
 from .database import SEARCHABLE
 from .package import LICENSE
 from .pipeline import PROJECT_ROOT
-from .tables import TABLES, Field, Table
+from .tables import TABLES, TABLES_BY_NAME, Field, Table
 from .views import VIEW_DOCS, VIEWS
 
 METADATA_DIR = PROJECT_ROOT / "metadata"
@@ -79,7 +79,7 @@ def column_description(field: Field) -> str:
 
 def view_metadata(name: str) -> dict:
     title_zh, title_en, description_zh, description_en = VIEW_DOCS[name]
-    figure_fields = {f.name: f for f in next(t for t in TABLES if t.name == "fiscal_figures").fields}
+    figure_fields = {f.name: f for f in TABLES_BY_NAME["fiscal_figures"].fields}
     columns = {c: d for c, d in _VIEW_COLUMNS.items() if f'AS "{c}"' in VIEWS[name]}
     for id_column in ("figure_id", "paragraph_id"):
         columns[id_column] = column_description(figure_fields[id_column])

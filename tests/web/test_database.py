@@ -6,7 +6,7 @@ import sqlite_utils
 
 from yaan_opendata.database import SEARCHABLE
 from yaan_opendata.package import table_records
-from yaan_opendata.tables import TABLES
+from yaan_opendata.tables import TABLES, TABLES_BY_NAME
 from yaan_opendata.views import VIEWS
 
 from .conftest import paragraphs_containing
@@ -42,7 +42,7 @@ def test_values_keep_their_types(site, disclosures):
     db = sqlite_utils.Database(site.database_path)
     figure = db["fiscal_figures"].get("yaan-zwfwdsj-2020.three_public.total")
     assert figure["amount_yuan"] == 57600 and figure["amount_as_published"] == "5.76万元"
-    table = next(t for t in TABLES if t.name == "performance_projects")
+    table = TABLES_BY_NAME["performance_projects"]
     assert db["performance_projects"].count == len(table_records(disclosures, table))
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from ..model import Disclosure
 from ..source import SourceDocument
-from ..tables import TABLES
+from ..tables import TABLES, TABLES_BY_NAME
 from . import (
     general_budget,
     glossary,
@@ -70,7 +70,7 @@ def extract_disclosure(doc: SourceDocument) -> Disclosure:
 
 
 def _require_unique_keys(doc: SourceDocument, table_name: str, records: list) -> None:
-    table = next(t for t in TABLES if t.name == table_name)
+    table = TABLES_BY_NAME[table_name]
     seen = {}
     for record in records:
         key = tuple(getattr(record, k) for k in table.primary_key)

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, QB, RDF, RDFS, SKOS, XSD
 
 from .. import codelists
-from ..tables import TABLES, Table
+from ..tables import TABLES, TABLES_BY_NAME, Table
 from .mapping import (
     CLASSIFICATION_DIMENSIONS,
     CLASSIFICATION_SCHEMES,
@@ -159,7 +159,7 @@ def _declare_column(graph: set, table: Table, column: str, prop: URIRef) -> None
 
 
 def _class_of_table(name: str) -> URIRef:
-    table = next(t for t in TABLES if t.name == name)
+    table = TABLES_BY_NAME[name]
     return SKOS.Concept if name == "classifications" else table_class(table.record_type)
 
 
@@ -179,7 +179,7 @@ def _declare_classification_dimensions(graph: set) -> None:
 
 def _declare_figure_identifier(graph: set) -> None:
     """The dimension that tells two statements of the same amount apart: the figure's ID."""
-    field = next(t for t in TABLES if t.name == "fiscal_figures").field("figure_id")
+    field = TABLES_BY_NAME["fiscal_figures"].field("figure_id")
     for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
         graph.add((YAAN.figureIdentifier, RDF.type, cls))
     bilingual(graph, YAAN.figureIdentifier, RDFS.label, field.title_zh, field.title_en)
