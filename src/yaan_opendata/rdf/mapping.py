@@ -139,9 +139,6 @@ class Mapper:
         path = "/".join(quote(str(part), safe="") for part in key)
         return f"{self.base}{table_name.replace('_', '-')}/{path}"
 
-    def record_iri(self, table: Table, record) -> URIRef:
-        return self.iri(table.name, *(getattr(record, k) for k in table.primary_key))
-
     def triples(self, table: Table, record):
         """Every triple of one record: its types, its label and one per column with a value."""
         subject = ox.NamedNode(self.iri_text(table.name, *(getattr(record, k) for k in table.primary_key)))
@@ -286,10 +283,6 @@ def canonical_decimal(value) -> str:
     if value == value.to_integral_value():
         return f"{int(value)}.0"
     return format(value.normalize(), "f")
-
-
-def table(name: str) -> Table:
-    return TABLES_BY_NAME[name]
 
 
 # Paths of the resources minted outside the tables (catalogue, cubes, provenance).

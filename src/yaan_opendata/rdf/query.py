@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..package import PACKAGE_NAME
-from .mapping import prefixes
+from .mapping import prefixes, sparql_prologue
 from .namespaces import BASE_IRI_VARIABLE, configured_base_iri
 
 DCAT_DATASET = "http://www.w3.org/ns/dcat#Dataset"
@@ -58,7 +58,7 @@ def query_text(query_or_file: str) -> str:
 
 def run(store: ox.Store, query: str, base_iri: str):
     """Solutions, a boolean or triples, as Oxigraph returns them."""
-    prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes(base_iri).items())
+    prologue = sparql_prologue(base_iri)
     try:
         return store.query(prologue + query, base_iri=base_iri)
     except SyntaxError as exc:
