@@ -39,13 +39,13 @@ _EITHER = ("增加/减少", "增长/下降")
 _CLAUSE_BREAK = ",,;;。::"
 
 
-def clause_around(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` holding span start..end, between punctuation marks."""
+def clause_around(text: str, start: int, end: int, breaks: str = _CLAUSE_BREAK) -> str:
+    """The clause of ``text`` holding span start..end, between punctuation marks (``breaks``)."""
     left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAK:
+    while left > 0 and text[left - 1] not in breaks:
         left -= 1
     right = end
-    while right < len(text) and text[right] not in _CLAUSE_BREAK:
+    while right < len(text) and text[right] not in breaks:
         right += 1
     return text[left:right].strip()
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Paragraph, WorkMetric
 from ..source import SourceDocument
+from .clauses import clause_around
 from .common import number
 
 # Longest units first so that 人次 wins over 人, 万元 over 万 and 个工作日 over 个
@@ -66,7 +67,7 @@ def narrative_metrics(
                 unit=match.group("unit"),
                 qualifier=qualifier or None,
                 value_as_published=match.group(0),
-                literal=_clause_around(paragraph.text, start, end),
+                literal=clause_around(paragraph.text, start, end, breaks=_CLAUSE_END),
                 paragraph_id=paragraph.paragraph_id,
             )
 
@@ -141,11 +142,3 @@ def _unbalanced_opener(text: str) -> bool:
     return any(text.count(open_) > text.count(close) for open_, close in _PAIRS.items())
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_END:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_END:
-        right += 1
-    return text[left:right]

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from ..model import FiscalFigure, Paragraph, WorkMetric
 from ..numbers import NUMBER
 from ..source import SourceDocument
+from .clauses import clause_around
 from .common import fiscal_figure, money, section
 from .narrative import narrative_metrics
 from .performance_indicators import indicator_rows
@@ -149,7 +150,7 @@ def _fund_figures(doc: SourceDocument, table, paragraphs: list[Paragraph]) -> It
                 year = match.groupdict().get("year")
                 found.append(match.start("amount"))
                 yield _fund_figure(
-                    doc, key, paragraph, match.group("amount"), _clause(paragraph.text, *match.span("amount")),
+                    doc, key, paragraph, match.group("amount"), clause_around(paragraph.text, *match.span("amount"), breaks=_CLAUSE_BREAKS),
                     flow=flow, phase=phase, project_id=table.project_id,
                     label_zh=f"附件2 {table.name.text}:{year + '年' if year else ''}{label_zh}",
                     label_en=f"Annex 2, performance project {table.number}: {label_en}"
@@ -194,14 +195,6 @@ def _unrecorded(texts: dict[str, str], metrics: Iterable[WorkMetric], recorded: 
         yield metric
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAKS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_BREAKS:
-        right += 1
-    return text[left:right]
 
 
 def _heading_words(title: str) -> str:
