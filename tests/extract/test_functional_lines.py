@@ -26,6 +26,8 @@ def test_total_line_has_no_unit_and_keeps_its_completion_rate(annex1):
     assert total.amount_as_published == "2278.17"
     assert total.unit_as_published is None
     assert total.amount_yuan is None and total.amount_note
+    # Every other amount of the section is in 万元: a reasoned correction sits beside it.
+    assert total.amount_corrected_yuan == 22781700 and "万元" in total.amount_note
     assert "决算数为2278.17" in paragraphs[total.paragraph_id].text
     rate = comparisons["annex1.general_public_budget.expenditure.detail.completion_rate"]
     assert rate.value == Decimal("73.20") and rate.base_label == "预算"

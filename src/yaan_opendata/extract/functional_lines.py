@@ -14,14 +14,15 @@ names where it was printed (``""`` or ``"annex1."``):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
 from ..codelists import functional_code
 from ..model import FigureComparison, FiscalFigure, Paragraph
-from ..numbers import MONEY_LITERAL, MONEY_UNIT, NUMBER
+from ..numbers import MONEY_LITERAL, MONEY_UNIT, NUMBER, Money
 from ..source import SourceDocument
-from .common import comparison, find, fiscal_figure
+from .common import comparison, find, fiscal_figure, money
 
 # "2020年一般公共预算支出决算数为2278.17,完成预算73.20%。其中:"
 # (the template prints this total without a unit)
@@ -73,9 +74,34 @@ def _total_line(doc, paragraphs, key_prefix):
         label_en="General public budget expenditure (detail section)",
         unit_required=False,
     )
-    yield figure
+    yield _unit_from_section(doc, figure, paragraphs)
     yield comparison(
         doc, figure, "completion_rate", paragraph, match.group("rate"), literal, base_label="预算",
+    )
+
+
+def _unit_from_section(doc, figure: FiscalFigure, paragraphs: list[Paragraph]) -> FiscalFigure:
+    """The total is printed without a unit ('决算数为2278.17'); when every other amount of the
+    section is in one unit, that unit gives a corrected amount beside the published one."""
+    if figure.unit_as_published:
+        return figure
+    units = {
+        money(doc, p, m.group(0)).unit
+        for p in paragraphs for m in CITED_AMOUNT.finditer(p.text)
+    }
+    if len(units) != 1:
+        return figure
+    (unit,) = units
+    number = money(doc, paragraphs[0], figure.amount_as_published, unit_required=False).number
+    corrected = Money(literal=figure.amount_as_published, number=number, unit=unit).amount_yuan
+    return dataclasses.replace(
+        figure,
+        amount_corrected_yuan=corrected,
+        amount_note=(
+            f"原文未标单位;本节其余金额均以{unit}计,更正值按{unit}换算,原文值不变"
+            f" / no unit printed; every other amount of the section is in {unit}, so the"
+            f" corrected amount reads it in {unit}; the published value is kept"
+        ),
     )
 
 
