@@ -58,11 +58,11 @@ def time_stages() -> None:
         timed("CSV + datapackage.json (write_package)", write_package, disclosures, out,
               extra_resources=graph_resources())
         timed("RDF: triples, IC/OBEU checks, 3 files (write_graph)", write_graph, disclosures, out)
-        timed("frictionless validation of the tables", validate_package, out, True)
+        timed("frictionless validation of the tables (one process)", validate_package, out, True)
     with tempfile.TemporaryDirectory() as tmp:
         begin = time.perf_counter()
         pipeline.build(out_dir=Path(tmp) / "datapackage")
-        stages.append(("whole build in-process (validation forked beside RDF)", time.perf_counter() - begin))
+        stages.append(("whole build in-process (validation forked in two halves beside RDF)", time.perf_counter() - begin))
     print("\nStages (seconds, each run once in this process, warm imports):")
     for name, seconds in stages:
         print(f"  {seconds:6.3f}  {name}")

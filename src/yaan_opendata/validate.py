@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import frictionless
 
 
-def validate_package(package_dir: Path, tables_only: bool = False) -> list[str]:
+def validate_package(
+    package_dir: Path, tables_only: bool = False, only: Sequence[str] | None = None
+) -> list[str]:
     """Every problem frictionless finds, one line each; empty when the package is valid.
 
     ``tables_only`` validates the CSV resources (schemas, keys, foreign keys) and
     skips the other files, so it can run before the RDF files are written.
+    ``only`` validates just the named resources (their foreign keys still look up
+    the whole package), so that processes can share the work.
     """
     descriptor = package_dir / "datapackage.json"
     if not descriptor.exists():
         return [f"{descriptor} does not exist: run `yaan-opendata build` first"]
     package = frictionless.Package(str(descriptor))
+    if only is not None:
+        return [problem for name in only for problem in _problems(package.get_resource(name).validate())]
     if tables_only:
         for resource in [r for r in package.resources if r.profile != "tabular-data-resource"]:
             package.remove_resource(resource.name)
-    report = package.validate()
+    return _problems(package.validate())
+
+
+def _problems(report: frictionless.Report) -> list[str]:
     problems = [f"package: {error.message}" for error in report.errors]
     for task in report.tasks:
         for error in task.errors:
