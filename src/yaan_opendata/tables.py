@@ -112,7 +112,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "documents", model.Document, "来源文档", "Source documents",
         "发布的部门决算原文,含校验摘要", "The published final-accounts documents, with their checksums",
-        ("document_id",), (_fk("org_id", "organizations"),), label_column="title",
+        ("document_id",), (_ORG_FK,), label_column="title",
     ),
     Table(
         "paragraphs", model.Paragraph, "原文段落", "Paragraphs",

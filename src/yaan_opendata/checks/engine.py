@@ -35,13 +35,13 @@ from ..model import (
     Staffing,
     WorkMetric,
 )
-from ..numbers import NumberFormatError, parse_money
+from ..numbers import YUAN_PER_UNIT, NumberFormatError, parse_money
 
 PASS, ROUNDING, FAIL = "pass", "rounding", "fail"
 NOT_CHECKABLE, UNDEFINED = "not_checkable", "undefined"
 
 MONEY_TOLERANCE = Decimal(100)  # 0.01 万元, the last digit the template prints
-YUAN_PER_WANYUAN = Decimal(10000)
+YUAN_PER_WANYUAN = YUAN_PER_UNIT["万元"]
 CNY, PERCENT = "CNY", "%"
 HUNDRED = Decimal(100)
 
