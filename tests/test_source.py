@@ -22,7 +22,7 @@ def test_table_of_contents_is_not_mistaken_for_the_sections(seed_doc):
     contents = [p for p in seed_doc.paragraphs if p.section_path == "目录"]
     assert contents[0].text == "目录"
     assert contents[-1].text == "十四、国有资本经营预算财政拨款支出决算表"
-    first_part = [p for p in seed_doc.paragraphs if p.text == "第一部分\xa0部门概况"]
+    first_part = [p for p in seed_doc.paragraphs if p.text == "第一部分 部门概况"]
     assert first_part[0].section_path == "第一部分"
 
 

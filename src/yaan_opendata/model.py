@@ -436,11 +436,12 @@ class ConsistencyCheck:
     unit: str | None = col("单位", "Unit", "CNY(元)、% 或原文计数单位", "CNY (yuan), % or the counting unit as published")
     figure_id: str | None = col("主要数值", "Main figure", "核对的主要金额(如合计数)", "The money figure the check is mainly about (e.g. the total)")
     paragraph_id: str | None = col("主要段落", "Main paragraph", "主要数值或陈述所在段落", "Paragraph of the main value or statement")
-    inputs: str = col(
+    inputs: str | None = col(
         "读取的记录",
         "Inputs",
-        "所读记录的标识,以空格分隔;逐项见 consistency_check_inputs",
-        "IDs of the records read, space-separated; one row each in consistency_check_inputs",
+        "所读记录的标识,以空格分隔;逐项见 consistency_check_inputs;缺失的章节没有可读记录时为空",
+        "IDs of the records read, space-separated; one row each in consistency_check_inputs; "
+        "empty when there was nothing to read (a missing section)",
     )
     note: str | None = col(
         "说明",

@@ -9,14 +9,16 @@ to the exact sentence it came from.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
 from .model import Document, Paragraph
+from .normalize import NormalizedLine, normalize_line
 
 # Heading markers of the national template, outermost first. A marker at one
 # depth closes every deeper one. Example lines:
@@ -38,18 +40,49 @@ _DEPTH = {name: depth for depth, (name, _) in enumerate(HEADING_MARKERS)}
 _DEPTH["subitem"] = _DEPTH["table"]
 _TOC_LEADER = re.compile(r"…{3,}")
 FRONT_MATTER = "卷首"  # the page header before the table of contents
+CONTENTS = "目录"
+# Some pages flatten a table one row per line, its cells separated by tabs.
+_CELL_SEPARATOR = re.compile(r"\t+")
 
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """A verified source and its paragraphs: what every extractor reads."""
+    """A verified source and its paragraphs: what every extractor reads.
+
+    Paragraph texts are normalized (``normalize.py``); ``published_lines`` keeps
+    the published spelling of every line that normalization changed.
+    """
 
     document: Document
     paragraphs: tuple[Paragraph, ...]
+    published_lines: dict[str, NormalizedLine] = field(default_factory=dict)
 
     @property
     def document_id(self) -> str:
         return self.document.document_id
+
+    @functools.cached_property
+    def headings(self) -> dict[str, tuple[str, ...]]:
+        """For each paragraph id, the heading lines of its section path, outermost first."""
+        opened: dict[str, str] = {}
+        result = {}
+        for paragraph in self.paragraphs:
+            parts = paragraph.section_path.split(" / ")
+            if paragraph.section_path not in (FRONT_MATTER, CONTENTS) and heading_marker(paragraph.text):
+                opened[paragraph.section_path] = paragraph.text
+            result[paragraph.paragraph_id] = tuple(
+                opened.get(" / ".join(parts[: depth + 1]), part) for depth, part in enumerate(parts)
+            )
+        return result
+
+    def published_text(self, paragraph: Paragraph) -> str:
+        line = self.published_lines.get(paragraph.paragraph_id)
+        return line.original if line else paragraph.text
+
+    def published(self, paragraph_id: str | None, fragment: str) -> str:
+        """``fragment`` of a paragraph as it was printed (see ``normalize.py``)."""
+        line = self.published_lines.get(paragraph_id) if paragraph_id else None
+        return line.published(fragment) if line else fragment
 
     def error(self, reason: str, paragraph: Paragraph | None = None) -> SourceError:
         return SourceError(self.document_id, reason, paragraph.paragraph_id if paragraph else None)
@@ -87,7 +120,8 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SourceError(document_id, f"{entry['file']} is not UTF-8 ({exc.reason})") from None
-    paragraphs = tuple(split_paragraphs(document_id, text))
+    published_lines: dict[str, NormalizedLine] = {}
+    paragraphs = tuple(split_paragraphs(document_id, text, published_lines))
     document = Document(
         document_id=document_id,
         title=entry["title"],
@@ -100,7 +134,7 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         sha256=digest,
         paragraph_count=len(paragraphs),
     )
-    return SourceDocument(document, paragraphs)
+    return SourceDocument(document, paragraphs, published_lines)
 
 
 def paragraph_id(document_id: str, number: int) -> str:
@@ -116,22 +150,45 @@ def heading_marker(line: str) -> tuple[str, str] | None:
     return None
 
 
-def split_paragraphs(document_id: str, text: str):
-    """Yield one Paragraph per non-empty line, with its section path."""
+def source_lines(text: str):
+    """The non-empty lines (or table cells) of a source, normalized."""
+    for raw_line in text.splitlines():
+        for cell in _CELL_SEPARATOR.split(raw_line):
+            normalized = normalize_line(cell.strip())
+            if normalized.text.strip():
+                yield normalized
+
+
+# Headings that are their own marker: the whole line names them.
+_WHOLE_LINE_HEADINGS = ("annex", "report", "table")
+
+
+def strip_marker(text: str) -> str:
+    """A heading line without its numbering: '(三)人员概况。' → '人员概况。'."""
+    found = heading_marker(text)
+    if found is None or found[0] in _WHOLE_LINE_HEADINGS:
+        return text.strip()
+    return text.strip()[len(found[1]):].strip()
+
+
+def split_paragraphs(document_id: str, text: str, published_lines: dict | None = None):
+    """Yield one Paragraph per non-empty line (or tab-separated cell), with its section path.
+
+    The text is normalized; ``published_lines`` (when given) receives the
+    published spelling of every line whose normalized text differs.
+    """
     open_markers: list[tuple[int, str, str]] = []  # (depth, marker, title)
     in_contents = False
-    number = 0
-    for raw_line in text.splitlines():
-        line = raw_line.strip()
-        if not line:
-            continue
-        number += 1
-        if line == "目录":
+    for number, normalized in enumerate(source_lines(text), start=1):
+        line = normalized.text.strip()
+        if published_lines is not None and line != normalized.original:
+            published_lines[paragraph_id(document_id, number)] = normalized
+        if line == CONTENTS:
             in_contents = True
         elif in_contents and not _TOC_LEADER.search(line) and line.startswith("第一部分"):
             in_contents = False
         if in_contents:
-            path, title = "目录", "目录"
+            path, title = CONTENTS, CONTENTS
         else:
             found = heading_marker(line)
             if found:

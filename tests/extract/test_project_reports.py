@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from keyed import keyed
 
-from yaan_opendata.extract import project_reports
+from yaan_opendata.extract import as_published, project_reports
 from yaan_opendata.model import FiscalFigure, WorkMetric
 
 DOC = "yaan-zwfwdsj-2020"
@@ -75,10 +75,13 @@ def test_annex2_funds_keep_the_printed_wan(records):
     assert "市财政安排1000万专项经费" in records["text"][figure.paragraph_id]
 
 
-def test_annex2_fund_sections(records):
+def test_annex2_fund_sections(records, seed_doc):
     figures = records["figures"]
-    # "2020年财政安排雅安市政务云平台服务经费项目资金1000 万元。" (a no-break space before 万元)
-    assert figures["annex2.project.2.approval.arranged"].amount_as_published == "1000\u00a0万元"
+    # "2020年财政安排雅安市政务云平台服务经费项目资金1000 万元。" (a no-break space before 万元):
+    # read as a plain space, published as printed.
+    arranged = figures["annex2.project.2.approval.arranged"]
+    assert arranged.amount_as_published == "1000 万元"
+    assert as_published(seed_doc, arranged).amount_as_published == "1000\u00a0万元"
     # "1.资金计划。2019年财政安排…资金1000万元。2020年结转结余资金1000 万元。"
     assert "2019年" in figures["annex2.project.2.plan.arranged"].label_zh
     assert figures["annex2.project.2.plan.carry_over"].amount_yuan == 10000000

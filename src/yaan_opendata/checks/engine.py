@@ -255,7 +255,7 @@ def to_records(
                 unit=finding.unit,
                 figure_id=finding.figure_id or (first.figure_id if first else None),
                 paragraph_id=finding.paragraph_id or (first.paragraph_id if first else None),
-                inputs=" ".join(i.record_id for i in finding.inputs),
+                inputs=" ".join(i.record_id for i in finding.inputs) or None,
                 note=finding.note,
             )
         )

@@ -1,15 +1,17 @@
 """The template's required sections and the 14 附表 it must name are present.
 
 The national 部门决算 disclosure template has five parts; part two has ten
-numbered explanations (十 with four sub-sections) and part five names fourteen
-statistical schedules. Each requirement is one check against the paragraphs'
-section paths and headings and the ``schedules`` records: a missing one fails.
+explanations (十 with four sub-sections) and the last part names fourteen
+statistical schedules. Each requirement is one check against the headings (by
+their wording, not their numbers, which vary between departments) and the
+``schedules`` records: a missing one fails.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..normalize import normalize_line
 from .engine import FAIL, PASS, Finding, Rule, paragraph_input, schedule_input
 from .records import Records
 
@@ -17,30 +19,32 @@ SECTION = Rule("template.section", "模板要求的章节已公开", "A section 
 SCHEDULE = Rule("template.schedule", "模板要求的附表已列出", "A schedule the template requires is named")
 RULES = (SECTION, SCHEDULE)
 
-# (part, words of the heading, English name): a heading in that part containing the words.
+# (words of the part's heading, words of the heading, English name): a heading
+# in that part containing the words. Parts are named by their words, because a
+# department without annexes numbers its schedules 第四部分.
 REQUIRED_SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("第一部分", "部门概况", "Part 1: overview of the department"),
-    ("第一部分", "基本职能", "Part 1: functions and main work"),
-    ("第一部分", "机构设置", "Part 1: organization"),
-    ("第二部分", "部门决算情况说明", "Part 2: explanation of the final accounts"),
-    ("第二部分", "收入支出决算总体情况", "Part 2 一: revenue and expenditure overall"),
-    ("第二部分", "收入决算情况", "Part 2 二: revenue"),
-    ("第二部分", "支出决算情况", "Part 2 三: expenditure"),
-    ("第二部分", "财政拨款收入支出决算总体情况", "Part 2 四: fiscal appropriations overall"),
-    ("第二部分", "一般公共预算财政拨款支出决算情况", "Part 2 五: general public budget expenditure"),
-    ("第二部分", "一般公共预算财政拨款基本支出决算情况", "Part 2 六: general public budget basic expenditure"),
-    ("第二部分", "“三公”经费财政拨款支出决算情况", "Part 2 七: 'three public' expenses"),
-    ("第二部分", "政府性基金预算支出决算情况", "Part 2 八: government fund budget"),
-    ("第二部分", "国有资本经营预算支出决算情况", "Part 2 九: state capital operation budget"),
-    ("第二部分", "其他重要事项", "Part 2 十: other important matters"),
-    ("第二部分", "机关运行经费", "Part 2 十(一): running costs"),
-    ("第二部分", "政府采购", "Part 2 十(二): government procurement"),
-    ("第二部分", "国有资产占有使用情况", "Part 2 十(三): state assets"),
-    ("第二部分", "预算绩效管理情况", "Part 2 十(四): performance management"),
-    ("第三部分", "名词解释", "Part 3: glossary"),
-    ("第四部分", "附件", "Part 4: annexes"),
-    ("第四部分", "部门整体支出绩效评价报告", "Part 4: the department's overall performance evaluation report"),
-    ("第五部分", "附表", "Part 5: schedules"),
+    ("部门概况", "部门概况", "Part 1: overview of the department"),
+    ("部门概况", "基本职能", "Part 1: functions and main work"),
+    ("部门概况", "机构设置", "Part 1: organization"),
+    ("决算情况说明", "部门决算情况说明", "Part 2: explanation of the final accounts"),
+    ("决算情况说明", "收入支出决算总体情况", "Part 2 一: revenue and expenditure overall"),
+    ("决算情况说明", "收入决算情况", "Part 2 二: revenue"),
+    ("决算情况说明", "支出决算情况", "Part 2 三: expenditure"),
+    ("决算情况说明", "财政拨款收入支出决算总体情况", "Part 2 四: fiscal appropriations overall"),
+    ("决算情况说明", "一般公共预算财政拨款支出决算情况", "Part 2 五: general public budget expenditure"),
+    ("决算情况说明", "一般公共预算财政拨款基本支出决算情况", "Part 2 六: general public budget basic expenditure"),
+    ("决算情况说明", "“三公”经费财政拨款支出决算情况", "Part 2 七: 'three public' expenses"),
+    ("决算情况说明", "政府性基金预算支出", "Part 2 八: government fund budget"),
+    ("决算情况说明", "国有资本经营预算支出", "Part 2 九: state capital operation budget"),
+    ("决算情况说明", "其他重要事项", "Part 2 十: other important matters"),
+    ("决算情况说明", "机关运行经费", "Part 2 十(一): running costs"),
+    ("决算情况说明", "政府采购", "Part 2 十(二): government procurement"),
+    ("决算情况说明", "国有资产占有使用情况", "Part 2 十(三): state assets"),
+    ("决算情况说明", "预算绩效管理情况", "Part 2 十(四): performance management"),
+    ("名词解释", "名词解释", "Part 3: glossary"),
+    ("附件", "附件", "Part 4: annexes"),
+    ("附件", "部门整体支出绩效评价报告", "Part 4: the department's overall performance evaluation report"),
+    ("附表", "附表", "Part 5: schedules"),
 )
 
 # The fourteen 附表 of the template, in order.
@@ -63,21 +67,33 @@ REQUIRED_SCHEDULES: tuple[str, ...] = (
 
 
 def _plain(text: str) -> str:
-    return "".join(text.split()).replace('"', "“")
+    return "".join(normalize_line(text).text.split()).replace('"', "“")
+
+
+def _headings_by_part(paragraphs) -> list[tuple[str, object]]:
+    """(the part's heading, heading paragraph) for every heading after the contents."""
+    result, part = [], ""
+    for paragraph in paragraphs:
+        if _plain(paragraph.text) != _plain(paragraph.section_title):
+            continue
+        if " / " not in paragraph.section_path:
+            part = _plain(paragraph.text)
+        result.append((part, paragraph))
+    return result
 
 
 def check(records: Records) -> Iterator[Finding]:
-    headings = [p for p in records.disclosure.paragraphs if p.text == p.section_title]
+    headings = _headings_by_part(records.disclosure.paragraphs)
     for number, (part, words, english) in enumerate(REQUIRED_SECTIONS, start=1):
         heading = next(
-            (p for p in headings if p.section_path.split(" / ")[0] == part and _plain(words) in _plain(p.text)),
+            (p for in_part, p in headings if _plain(part) in in_part and _plain(words) in _plain(p.text)),
             None,
         )
         yield Finding(
             SECTION, f"{number:02d}", PASS if heading else FAIL,
-            f"{part}“{words}”", english,
+            f"“{part}”部分“{words}”", english,
             inputs=(paragraph_input(heading, "heading"),) if heading else (),
-            note=None if heading else f"no heading containing '{words}' in {part}",
+            note=None if heading else f"no heading containing '{words}' in the part on '{part}'",
         )
     schedules = {s.number: s for s in records.disclosure.schedules}
     for number, title in enumerate(REQUIRED_SCHEDULES, start=1):

@@ -64,9 +64,31 @@ def extract_disclosure(doc: SourceDocument) -> Disclosure:
     fields = {f.name for f in dataclasses.fields(Disclosure)}
     return Disclosure(
         document=doc.document,
-        paragraphs=doc.paragraphs,
-        **{name: tuple(records) for name, records in by_table.items() if name in fields},
+        paragraphs=tuple(as_published(doc, p) for p in doc.paragraphs),
+        **{name: tuple(as_published(doc, r) for r in records) for name, records in by_table.items() if name in fields},
     )
+
+
+# Fields that quote the source: given back in the published spelling, while
+# names, labels and codes keep the normalized one (so they compare across documents).
+_QUOTING_FIELDS = ("text", "literal", "target_text", "actual_text")
+
+
+def as_published(doc: SourceDocument, record):
+    """``record`` with its quotes in the spelling of the published page (see ``normalize.py``)."""
+    if not doc.published_lines:
+        return record
+    paragraph_id = getattr(record, "paragraph_id", None)
+    if paragraph_id not in doc.published_lines:
+        return record
+    changes = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str) and (f.name in _QUOTING_FIELDS or f.name.endswith("_as_published")):
+            published = doc.published(paragraph_id, value)
+            if published != value:
+                changes[f.name] = published
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def _require_unique_keys(doc: SourceDocument, table_name: str, records: list) -> None:

@@ -13,33 +13,59 @@ from decimal import Decimal
 
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..numbers import Money, NumberFormatError, parse_money, parse_percent, to_decimal
-from ..source import SourceDocument
+from ..source import SourceDocument, strip_marker
 
 
-def section(doc: SourceDocument, *path: str) -> list[Paragraph]:
-    """Paragraphs under the section whose numbering path starts with ``path``.
+def section(doc: SourceDocument, *path: str | re.Pattern, required: bool = True) -> list[Paragraph]:
+    """Paragraphs under the section whose headings match ``path``, outermost first.
 
-    Each element of ``path`` is a marker ("第二部分", "七、", "(二)") or, for
-    annexes, reports and tables, a substring of the heading line. A missing
-    section is an error naming the document and the path.
+    A pattern (see ``sections.py``) is searched in a heading without its
+    numbering; a string is a marker ("第二部分", "(一)") or words of the heading.
+    Levels between two matches may be skipped. A missing section is an error
+    naming the document and the path, or an empty list when not ``required``.
     """
-    found = [p for p in doc.paragraphs if _path_matches(p.section_path, path)]
-    if not found:
-        raise doc.error(f"section '{' / '.join(path)}' is missing")
+    headings = doc.headings
+    found = [p for p in doc.paragraphs if _path_matches(headings[p.paragraph_id], p.section_path, path)]
+    if not found and required:
+        raise doc.error(f"section '{' / '.join(_describe(w) for w in path)}' is missing")
     return found
 
 
-def _path_matches(section_path: str, wanted: Sequence[str]) -> bool:
-    parts = section_path.split(" / ") if section_path else []
-    if len(parts) < len(wanted):
-        return False
-    return all(_marker_equal(part, want) for part, want in zip(parts, wanted))
+def subsection(doc: SourceDocument, paragraphs: list[Paragraph], wanted: re.Pattern) -> list[Paragraph]:
+    """The part of ``paragraphs`` under a heading matching ``wanted``; all of them when
+    the department wrote the section without such sub-headings."""
+    if not paragraphs:
+        return paragraphs
+    depth = len(paragraphs[0].section_path.split(" / "))
+    headings = doc.headings
+    inside = [
+        p for p in paragraphs
+        if any(wanted.search(strip_marker(h)) for h in headings[p.paragraph_id][depth:])
+    ]
+    return inside or paragraphs
 
 
-def _marker_equal(part: str, want: str) -> bool:
+def _describe(wanted: str | re.Pattern) -> str:
+    return wanted.pattern if isinstance(wanted, re.Pattern) else wanted
+
+
+def _path_matches(headings: Sequence[str], section_path: str, wanted: Sequence[str | re.Pattern]) -> bool:
+    markers = section_path.split(" / ") if section_path else []
+    level = 0
+    for want in wanted:
+        while level < len(headings) and not _heading_matches(markers[level], headings[level], want):
+            level += 1
+        if level == len(headings):
+            return False
+        level += 1
+    return True
+
+
+def _heading_matches(marker: str, heading: str, want: str | re.Pattern) -> bool:
+    if isinstance(want, re.Pattern):
+        return bool(want.search(strip_marker(heading)))
     normalize = str.maketrans("()", "()")
-    part, want = part.translate(normalize), want.translate(normalize)
-    return part == want or (len(want) > 4 and want in part)
+    return marker.translate(normalize) == want.translate(normalize) or (len(want) > 4 and want in heading)
 
 
 def find(

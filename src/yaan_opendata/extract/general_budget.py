@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from ..codelists import economic_code, functional_code
 from ..model import ExpenditureItem, FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
+from . import sections as S
 from .clauses import MONEY_LITERAL, PCT, clause_around, growth_rate, stated_reason, yoy_change
-from .common import comparison, figure_id, find, fiscal_figure, section
+from .common import comparison, figure_id, find, fiscal_figure, section, subsection
 from .functional_lines import functional_lines
 
-PART = "第二部分"
 FUND = "general_public_budget"
 
 # 六: the parts of basic expenditure → (key, economic classification, English label).
@@ -53,10 +53,11 @@ Record = FiscalFigure | FigureComparison | ExpenditureItem
 
 
 def extract(doc: SourceDocument) -> Iterator[Record]:
-    yield from _overall(doc, section(doc, PART, "五、", "(一)"))
-    yield from _structure(doc, section(doc, PART, "五、", "(二)"))
-    yield from functional_lines(doc, section(doc, PART, "五、", "(三)"), key_prefix="")
-    yield from _basic(doc, section(doc, PART, "六、"))
+    chapter = section(doc, S.ACCOUNTS, S.GENERAL_BUDGET)
+    yield from _overall(doc, subsection(doc, chapter, S.GENERAL_BUDGET_OVERALL))
+    yield from _structure(doc, subsection(doc, chapter, S.GENERAL_BUDGET_STRUCTURE))
+    yield from functional_lines(doc, subsection(doc, chapter, S.GENERAL_BUDGET_DETAIL), key_prefix="")
+    yield from _basic(doc, section(doc, S.ACCOUNTS, S.BASIC_EXPENDITURE))
 
 
 def _overall(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:

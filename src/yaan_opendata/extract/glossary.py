@@ -6,6 +6,7 @@ import re
 
 from ..model import GlossaryTerm
 from ..source import SourceDocument
+from . import sections as S
 from .common import section
 from .headings import strip_marker
 
@@ -19,7 +20,7 @@ PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
 def extract(doc: SourceDocument):
-    paragraphs = section(doc, "第三部分")
+    paragraphs = section(doc, S.GLOSSARY)
     terms: list[dict] = []
     for paragraph in paragraphs:
         if PART_HEADING.match(paragraph.text):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Paragraph
-from ..source import SourceDocument, heading_marker
+from ..source import SourceDocument, heading_marker, strip_marker
 
 _DIGITS = {d: n for n, d in enumerate("零一二三四五六七八九", start=0)}
 _SENTENCE_END = "。"
@@ -44,14 +44,6 @@ def under_heading(
             return paragraph, body
     where = paragraphs[0] if paragraphs else None
     raise doc.error(f"{what}: no heading matching {pattern.pattern!r}", where)
-
-
-def strip_marker(text: str) -> str:
-    """A heading line without its numbering: '(三)人员概况。' → '人员概况。'."""
-    found = heading_marker(text)
-    if found is None:
-        return text.strip()
-    return text.strip()[len(found[1]):].strip()
 
 
 def heading_phrase(text: str) -> str:

@@ -17,6 +17,7 @@ from ..errors import SourceError
 from ..model import Organization, Paragraph, WorkMetric
 from ..source import SourceDocument
 from ..translations import org_name_en
+from . import sections as S
 from .common import find, section
 from .headings import heading_phrase, under_heading
 
@@ -154,7 +155,7 @@ def match_name(name: str, candidates: list[str]) -> int | None:
 
 
 def _section(doc: SourceDocument) -> list[Paragraph]:
-    _, body = under_heading(doc, section(doc, "第一部分"), SECTION_HEADING, "机构设置")
+    _, body = under_heading(doc, section(doc, S.OVERVIEW), SECTION_HEADING, "机构设置")
     return body
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..model import FigureComparison, FiscalFigure, Paragraph, WorkMetric
 from ..numbers import NUMBER
 from ..source import SourceDocument
+from . import sections as S
 from .clauses import (
     MONEY_LITERAL,
     PCT,
@@ -21,8 +22,6 @@ from .clauses import (
     yoy_change,
 )
 from .common import comparison, find, fiscal_figure, section
-
-PART = "第二部分"
 
 # 机关运行经费 is what 一般公共预算财政拨款 pays for the organ's goods and services
 # (the glossary's definition; the amount equals 六's 日常公用经费), hence this fund.
@@ -80,9 +79,9 @@ Record = FiscalFigure | FigureComparison | WorkMetric
 
 
 def extract(doc: SourceDocument) -> Iterator[Record]:
-    yield from _operating_costs(doc, section(doc, PART, "十、", "(一)"))
-    yield from _procurement(doc, section(doc, PART, "十、", "(二)"))
-    yield from _assets(doc, section(doc, PART, "十、", "(三)"))
+    yield from _operating_costs(doc, section(doc, S.ACCOUNTS, S.OTHER_MATTERS, S.OPERATING_COSTS))
+    yield from _procurement(doc, section(doc, S.ACCOUNTS, S.OTHER_MATTERS, S.PROCUREMENT))
+    yield from _assets(doc, section(doc, S.ACCOUNTS, S.OTHER_MATTERS, S.ASSETS))
 
 
 def _operating_costs(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:

@@ -10,6 +10,7 @@ import re
 
 from ..model import MainFunction
 from ..source import SourceDocument
+from . import sections as S
 from .common import section
 from .headings import under_heading
 
@@ -20,7 +21,7 @@ FUNCTION_ITEM = re.compile(r"^(?P<number>\d+)\s*[.、\uff0e](?!\d)\s*(?P<text>.+
 
 
 def extract(doc: SourceDocument):
-    heading, body = under_heading(doc, section(doc, "第一部分"), MAIN_FUNCTIONS_HEADING, "主要职能")
+    heading, body = under_heading(doc, section(doc, S.OVERVIEW), MAIN_FUNCTIONS_HEADING, "主要职能")
     functions: list[dict] = []
     for paragraph in body:
         item = FUNCTION_ITEM.match(paragraph.text)

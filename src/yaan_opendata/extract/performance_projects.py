@@ -19,10 +19,11 @@ from ..model import FigureComparison, FiscalFigure, Paragraph, PerformanceProjec
 from ..numbers import MONEY_LITERAL, NUMBER
 from ..source import SourceDocument
 from ..translations import project_name_en
+from . import sections as S
 from .common import comparison, fiscal_figure, percent, section
 from .performance_tables import ProjectTable, project_tables
 
-SECTION = ("第二部分", "十、", "(四)", "1.")
+SECTION = (S.ACCOUNTS, S.OTHER_MATTERS, S.PERFORMANCE, S.PROJECT_PERFORMANCE)
 # "(1)雅安市政务信息资源共享平台项目绩效目标完成情况综述。"
 NARRATIVE_HEADING = re.compile(r"^[((]\d+[))]\s*(?P<name>.+?)绩效目标完成情况综述")
 # "项目全年预算数90.79万元,执行数为90.79万元,完成预算的100%。"
@@ -86,7 +87,7 @@ def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure |
 def narratives(doc: SourceDocument) -> list[Narrative]:
     """Each table's narrative, in table order; a table without one (or the reverse) is an error."""
     found = {}
-    for paragraph in section(doc, *SECTION):
+    for paragraph in section(doc, *SECTION, required=False):
         heading = NARRATIVE_HEADING.match(paragraph.text)
         if heading:
             found[same_name(heading.group("name"))] = paragraph

@@ -27,10 +27,11 @@ from ..model import FiscalFigure, Paragraph, PerformanceIndicator
 from ..numbers import Money
 from ..source import SourceDocument
 from ..translations import project_name_en
+from . import sections as S
 from .common import fiscal_figure, money, section
 from .performance_indicators import indicator_rows
 
-SECTION = ("第二部分", "十、", "(四)")
+SECTION = (S.ACCOUNTS, S.OTHER_MATTERS, S.PERFORMANCE)
 # The table title closes each table: "项目绩效目标完成情况表".
 TABLE_TITLE = re.compile(r"项目绩效目标完成情况表$")
 YEAR_CELL = re.compile(r"^[((]\d{4}年度[))]$")  # "(2020年度)"
@@ -90,10 +91,9 @@ def extract(doc: SourceDocument) -> Iterator[FiscalFigure | PerformanceIndicator
 
 
 def project_tables(doc: SourceDocument) -> list[ProjectTable]:
-    """The project tables in order; a table missing a part is an error."""
-    cells = [p for p in section(doc, *SECTION) if TABLE_TITLE.search(p.section_title)]
-    if not cells:
-        raise doc.error("no 项目绩效目标完成情况表 under 第二部分 十、(四)")
+    """The project tables in order (none when the department publishes none); a table
+    missing a part is an error."""
+    cells = [p for p in section(doc, *SECTION, required=False) if TABLE_TITLE.search(p.section_title)]
     groups: list[list[Paragraph]] = []
     for cell in cells:
         if cell.text == cell.section_title:  # the title line opens a new table

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from ..model import FiscalFigure, Paragraph, WorkMetric
 from ..numbers import NUMBER
 from ..source import SourceDocument
+from . import sections as S
 from .clauses import clause_around
 from .common import fiscal_figure, money, section
 from .narrative import narrative_metrics
@@ -33,8 +34,8 @@ from .performance_indicators import indicator_rows
 from .performance_projects import BUDGET_SENTENCE, narratives, same_name
 from .performance_tables import TABLE_TITLE, project_tables
 
-SECTION = ("第二部分", "十、", "(四)")
-ANNEX = ("第四部分", "附件2")
+SECTION = (S.ACCOUNTS, S.OTHER_MATTERS, S.PERFORMANCE)
+ANNEX = (S.ANNEXES, S.PROJECT_EVALUATION_ANNEX)
 # "雅安市政务云平台服务经费项目2020年绩效评价报告"
 REPORT_TITLE = re.compile(r"^(?P<name>.+?)\d{4}年度?绩效评价报告$")
 
@@ -94,7 +95,7 @@ def section_metrics(doc: SourceDocument) -> Iterator[WorkMetric]:
         metrics = narrative_metrics(doc, cells, table.name.text, f"project.{table.number}.indicator_cell")
         yield from _unrecorded(texts, metrics, [])
     narrative_ids = {n.paragraph.paragraph_id for n in matched}
-    for paragraph in section(doc, *SECTION):
+    for paragraph in section(doc, *SECTION, required=False):
         if paragraph.paragraph_id in narrative_ids or TABLE_TITLE.search(paragraph.section_title):
             continue
         topic = _heading_words(paragraph.section_title)
@@ -116,7 +117,7 @@ def indicator_text_cells(doc: SourceDocument, table) -> list[Paragraph]:
 def annex_reports(doc: SourceDocument) -> Iterator[FiscalFigure | WorkMetric]:
     projects = {same_name(t.name.text): t for t in project_tables(doc)}
     reports: dict[str, list[Paragraph]] = {}
-    for paragraph in section(doc, *ANNEX):
+    for paragraph in section(doc, *ANNEX, required=False):
         parts = paragraph.section_path.split(" / ")
         if len(parts) >= 3:
             reports.setdefault(parts[2], []).append(paragraph)

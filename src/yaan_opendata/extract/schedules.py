@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from ..model import Paragraph, Schedule
-from ..source import SourceDocument
+from ..source import SourceDocument, heading_marker, strip_marker
 from ..translations import schedule_title_en
+from . import sections as S
 from .common import section
 from .headings import chinese_number
 
@@ -29,15 +30,16 @@ SCHEDULE_TITLE = re.compile(
 # "扫一扫在手机打开当前页", "主办:雅安市人民政府办公室    承办:…", "政府网站标识码5118000022    川公网安备…"
 PAGE_FOOTER = re.compile(r"^(?:扫一扫|主办[:\uff1a]|承办[:\uff1a]|政府网站标识码|.*ICP备|.*公网安备)")
 CONTENTS = "目录"
-PART = "第五部分"
+# A contents line's dot leader and page number: "第五部分 附表……………63"
+TOC_LEADER = re.compile(r"[\s…]*\d*\s*$")
 
 
 def extract(doc: SourceDocument):
-    paragraphs = section(doc, PART)
+    paragraphs = section(doc, S.SCHEDULES)
     titles = [(p, SCHEDULE_TITLE.match(p.text)) for p in paragraphs]
     titled = [(p, m) for p, m in titles if m]
     if not titled:
-        raise doc.error("第五部分 附表 names no schedules (一、…表)", paragraphs[0])
+        raise doc.error("the 附表 part names no schedules (一、…表)", paragraphs[0])
     for paragraph, match in titled:
         number = chinese_number(match["numeral"])
         title = match["title"]
@@ -53,9 +55,9 @@ def extract(doc: SourceDocument):
 
 
 def listed_in_contents(doc: SourceDocument) -> list[tuple[int, str]]:
-    """(number, title) of the schedules the 目录 lists after its 第五部分 line."""
+    """(number, title) of the schedules the 目录 lists after its 附表 part line."""
     contents = [p for p in doc.paragraphs if p.section_path == CONTENTS]
-    start = next((i for i, p in enumerate(contents) if p.text.startswith(PART)), None)
+    start = next((i for i, p in enumerate(contents) if _is_schedules_part(p.text)), None)
     if start is None:
         return []
     listed = []
@@ -64,6 +66,11 @@ def listed_in_contents(doc: SourceDocument) -> list[tuple[int, str]]:
         if match:
             listed.append((chinese_number(match["numeral"]), match["title"]))
     return listed
+
+
+def _is_schedules_part(line: str) -> bool:
+    found = heading_marker(line)
+    return bool(found and found[0] == "part" and S.SCHEDULES.search(TOC_LEADER.sub("", strip_marker(line)).strip()))
 
 
 def _has_body(paragraphs: list[Paragraph], title: Paragraph) -> bool:

@@ -17,10 +17,14 @@ from collections.abc import Iterator
 from ..model import FigureComparison, FiscalFigure, Paragraph, SelfEvaluationScore
 from ..numbers import NUMBER
 from ..source import SourceDocument
+from . import sections as S
 from .common import comparison, find, fiscal_figure, money, number, section
 from .functional_lines import functional_lines
 
-REPORT = ("第四部分", "附件1", "部门整体支出绩效评价报告")
+REPORT = (S.ANNEXES, S.OVERALL_EVALUATION_REPORT)
+FISCAL_FUNDS = re.compile(r"财政资金收支情况")
+PERFORMANCE_MANAGEMENT = re.compile(r"整体预算绩效管理情况")
+BUDGET_MANAGEMENT = re.compile(r"预算管理")
 KEY_PREFIX = "annex1."
 
 MONEY = rf"{NUMBER}\s*(?:万元|元)"
@@ -57,9 +61,11 @@ TOTAL_CELL = "总分"
 
 
 def extract(doc: SourceDocument) -> Iterator[FiscalFigure | FigureComparison | SelfEvaluationScore]:
+    if not section(doc, *REPORT, required=False):
+        return  # a department that publishes no self-evaluation report
     yield from scores(doc)
     yield from fiscal_funds(doc)
-    yield from functional_lines(doc, section(doc, *REPORT, "三、", "(一)"), KEY_PREFIX)
+    yield from functional_lines(doc, section(doc, *REPORT, PERFORMANCE_MANAGEMENT, BUDGET_MANAGEMENT), KEY_PREFIX)
 
 
 def scores(doc: SourceDocument) -> Iterator[SelfEvaluationScore]:
@@ -119,7 +125,7 @@ def _whole(doc: SourceDocument, cell: Paragraph) -> int:
 
 def fiscal_funds(doc: SourceDocument) -> Iterator[FiscalFigure | FigureComparison]:
     """二、(一) revenue and (二) expenditure of the department's fiscal funds."""
-    paragraphs = section(doc, *REPORT, "二、")
+    paragraphs = section(doc, *REPORT, FISCAL_FUNDS)
     paragraph, match = find(doc, paragraphs, REVENUE, "fiscal fund revenue (部门财政资金收入…)")
     total = _figure(doc, "fiscal_funds.revenue", paragraph, match, "total", match.group(0),
                     flow="revenue", category="grand_total",

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ..model import FigureComparison, FiscalFigure, Paragraph, ReceptionEvent, WorkMetric
 from ..numbers import NUMBER
 from ..source import SourceDocument
+from . import sections as S
 from .clauses import (
     MONEY_LITERAL,
     PCT,
@@ -25,9 +26,8 @@ from .clauses import (
     stated_reason,
     yoy_change,
 )
-from .common import comparison, find, fiscal_figure, money, section
+from .common import comparison, find, fiscal_figure, money, section, subsection
 
-PART = "第二部分"
 FUND = "fiscal_appropriation"
 KEY = "three_public"
 
@@ -94,10 +94,11 @@ Record = FiscalFigure | FigureComparison | WorkMetric | ReceptionEvent
 
 
 def extract(doc: SourceDocument) -> Iterator[Record]:
-    total, *comparisons = _total(doc, section(doc, PART, "七、", "(一)"))
+    chapter = section(doc, S.ACCOUNTS, S.THREE_PUBLIC)
+    total, *comparisons = _total(doc, subsection(doc, chapter, S.THREE_PUBLIC_OVERALL))
     yield total
     yield from comparisons
-    details = section(doc, PART, "七、", "(二)")
+    details = subsection(doc, chapter, S.THREE_PUBLIC_DETAIL)
     yield from _breakdown(doc, details, total)
     yield from _details(doc, details)
     yield from _vehicles(doc, details)
@@ -278,5 +279,5 @@ def _figure(
 
 
 def _metric(doc, key, paragraph, match, group, label, unit) -> WorkMetric:
-    topic = section(doc, PART, "七、")[0].text  # the chapter heading
+    topic = section(doc, S.ACCOUNTS, S.THREE_PUBLIC)[0].text  # the chapter heading
     return count_metric(doc, f"{KEY}.{key}", topic, paragraph, match, group=group, label=label, unit=unit)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ..codelists import FUND_LABELS
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
+from . import sections as S
 from .clauses import (
     MONEY_LITERAL,
     PCT,
@@ -20,8 +21,6 @@ from .clauses import (
     yoy_change,
 )
 from .common import comparison, figure_id, find, fiscal_figure, section
-
-PART = "第二部分"
 
 # 二: income sources as the template names them → fund code.
 INCOME_SOURCES = {
@@ -68,14 +67,14 @@ Record = FiscalFigure | FigureComparison
 
 
 def extract(doc: SourceDocument) -> Iterator[Record]:
-    grand_paragraphs = section(doc, PART, "一、")
+    grand_paragraphs = section(doc, S.ACCOUNTS, S.GRAND_TOTALS)
     yield from _grand_totals(doc, grand_paragraphs, GRAND_TOTAL, key_prefix="", fund="all_funds")
-    yield from _income(doc, section(doc, PART, "二、"))
-    expenditure = list(_expenditure(doc, section(doc, PART, "三、")))
+    yield from _income(doc, section(doc, S.ACCOUNTS, S.INCOME))
+    expenditure = list(_expenditure(doc, section(doc, S.ACCOUNTS, S.EXPENDITURE)))
     yield from expenditure
     yield from _reason_changes(doc, grand_paragraphs, expenditure)
     yield from _grand_totals(
-        doc, section(doc, PART, "四、"), FISCAL_GRAND_TOTAL,
+        doc, section(doc, S.ACCOUNTS, S.FISCAL_APPROPRIATION), FISCAL_GRAND_TOTAL,
         key_prefix="fiscal_appropriation.", fund="fiscal_appropriation",
     )
 

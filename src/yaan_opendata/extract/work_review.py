@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..source import SourceDocument
+from . import sections as S
 from .common import section
 from .headings import heading_phrase, under_heading
 from .narrative import narrative_metrics
@@ -23,7 +24,7 @@ KEY_PREFIX = "work_review"
 
 
 def extract(doc: SourceDocument):
-    heading, body = under_heading(doc, section(doc, "第一部分"), WORK_REVIEW_HEADING, "重点工作完成情况")
+    heading, body = under_heading(doc, section(doc, S.OVERVIEW), WORK_REVIEW_HEADING, "重点工作完成情况")
     for paragraph in [heading, *body]:
         topic = heading_phrase(paragraph.section_title)
         yield from narrative_metrics(doc, [paragraph], topic, KEY_PREFIX)
