@@ -19,6 +19,16 @@ _PACKAGE = click.option(
     "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
     default=pipeline.DEFAULT_PACKAGE, show_default=True, help="The data package folder.",
 )
+_INPUTS = click.option(
+    "--source", "inputs", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="FILE|DIR",
+    help="A source text, or a folder of them (repeatable). Replaces --sources. A file its folder's "
+    "manifest.json does not list gets its identity from its title and 发布时间 lines.",
+)
+_MODE = click.option(
+    "--lenient/--strict", default=False, show_default=True,
+    help="Strict: a section that does not read as the template stops the build. Lenient: it is left "
+    "out and listed in extraction_issues. Either way a document without the template's required parts is refused.",
+)
 _BASE_IRI = click.option(
     "--base-iri", default=None, metavar="IRI",
     help="Base of the RDF graph's IRIs (default: $YAAN_OPENDATA_BASE_IRI, else https://yaan-opendata.github.io/id/).",
@@ -33,14 +43,21 @@ def cli():
 
 @cli.command()
 @_SOURCES
+@_INPUTS
 @_PACKAGE
+@_MODE
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if the package differs from a fresh build.")
 @_BASE_IRI
-def build(sources_dir: Path, package_dir: Path, check_only: bool, base_iri: str | None):
-    """Extract the sources and write the data package (or --check it)."""
+def build(sources_dir: Path, inputs: tuple[Path, ...], package_dir: Path, lenient: bool, check_only: bool,
+          base_iri: str | None):
+    """Extract the sources and write the data package (or --check it).
+
+    One package holds every document given: organization and fiscal year are
+    columns of the tables and dimensions of the RDF observations.
+    """
     try:
         if check_only:
-            difference = pipeline.check(sources_dir, package_dir, base_iri)
+            difference = pipeline.check(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient)
             if difference:
                 for line in difference.lines():
                     click.echo(line, err=True)
@@ -48,11 +65,28 @@ def build(sources_dir: Path, package_dir: Path, check_only: bool, base_iri: str 
                 sys.exit(1)
             click.echo(f"{package_dir} is up to date with a fresh build.")
             return
-        disclosures = pipeline.build(sources_dir, package_dir, base_iri)
+        disclosures = pipeline.build(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient)
     except (SourceError, BuildError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
+    for disclosure in disclosures:
+        _report_issues(disclosure)
     figures = sum(len(d.fiscal_figures) for d in disclosures)
     click.echo(f"Wrote {package_dir}: {len(disclosures)} document(s), {figures} money figures.")
+
+
+def _report_issues(disclosure) -> None:
+    """One warning line per skipped section; a count of unread amounts (listed in extraction_issues)."""
+    document_id = disclosure.document.document_id
+    unread = 0
+    for issue in disclosure.extraction_issues:
+        if issue.kind == "unreadable_section":
+            where = f", paragraph {issue.paragraph_id}" if issue.paragraph_id else ""
+            click.echo(f"warning: document {document_id}{where}: section '{issue.extractor}' left out: {issue.reason}", err=True)
+        else:
+            unread += 1
+    if unread:
+        click.echo(f"warning: document {document_id}: {unread} amount(s) matched no template sentence "
+                   "(see extraction_issues.csv)", err=True)
 
 
 @cli.command()
@@ -111,10 +145,12 @@ def metadata(check_only: bool):
 
 @cli.command("check")
 @_SOURCES
+@_INPUTS
+@_MODE
 @click.option("--show", "statuses", multiple=True, default=("fail",), show_default=True,
               type=click.Choice(["fail", "rounding", "not_checkable", "undefined", "pass"]),
               help="Which findings to list after the counts (repeatable).")
-def check_consistency(sources_dir: Path, statuses: tuple[str, ...]):
+def check_consistency(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, statuses: tuple[str, ...]):
     """Report which published figures agree and which contradict each other.
 
     Exits non-zero only when a source cannot be read or extracted; the
@@ -123,7 +159,7 @@ def check_consistency(sources_dir: Path, statuses: tuple[str, ...]):
     from .checks.report import report_lines
 
     try:
-        disclosures = pipeline.load_disclosures(sources_dir)
+        disclosures = pipeline.load_disclosures(sources_dir, inputs, lenient=lenient)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from None
     for number, disclosure in enumerate(disclosures):

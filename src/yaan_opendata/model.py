@@ -392,6 +392,30 @@ class Schedule:
     paragraph_id: str = _PARAGRAPH
 
 
+ISSUE_KINDS = ("unreadable_section", "unread_amount")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractionIssue:
+    """What the extractor could not read: a section it could not parse (published
+    anyway in lenient mode) or an amount of money no record was read from."""
+
+    issue_id: str = col("问题标识", "Issue ID")
+    document_id: str = _DOCUMENT
+    kind: str = col(
+        "类型",
+        "Kind",
+        "unreadable_section:章节无法按模板读取(宽松模式下跳过);unread_amount:段落中有金额但没有记录读取它",
+        "unreadable_section: a section that does not read as the template (skipped in lenient mode); "
+        "unread_amount: an amount in a paragraph that no record was read from",
+        enum=ISSUE_KINDS,
+    )
+    extractor: str | None = col("提取模块", "Extractor", "未能读取的模板章节(提取模块名)", "The template section (extractor module) that failed")
+    reason: str = col("原因", "Reason")
+    literal: str | None = col("原文片段", "Literal", "未读取的金额原文", "The amount as printed that was not read")
+    paragraph_id: str | None = col("段落标识", "Paragraph ID", "问题所在段落", "Paragraph of the problem")
+
+
 # Rule families of checks/ (one module each) and the outcomes of a check.
 CHECK_FAMILIES = ("sums", "shares", "growth", "completion", "restatements", "units", "template", "counts")
 CHECK_STATUSES = ("pass", "rounding", "fail", "not_checkable", "undefined")
@@ -492,5 +516,6 @@ class Disclosure:
     work_metrics: tuple[WorkMetric, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     schedules: tuple[Schedule, ...] = ()
+    extraction_issues: tuple[ExtractionIssue, ...] = ()
     consistency_checks: tuple[ConsistencyCheck, ...] = ()  # filled by checks/ after extraction
     consistency_check_inputs: tuple[ConsistencyCheckInput, ...] = ()

@@ -146,7 +146,21 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
 def table_records(disclosures: list[Disclosure], table: Table) -> list:
     if table.name == "classifications":  # shared code lists: once, not per document
         return rows(disclosures[0], table)
+    if table.name == "organizations":
+        return _organizations(disclosures)
     return [record for d in disclosures for record in rows(d, table)]
+
+
+def _organizations(disclosures: list[Disclosure]) -> list:
+    """Each organization once, though every year's accounts name it: in order of first
+    appearance, as the latest fiscal year describes it (name, rank, scope)."""
+    latest: dict[str, tuple[int, object]] = {}
+    for disclosure in disclosures:
+        year = disclosure.document.fiscal_year
+        for record in disclosure.organizations:
+            if record.org_id not in latest or latest[record.org_id][0] < year:
+                latest[record.org_id] = (year, record)
+    return [record for _, record in latest.values()]
 
 
 def write_package(disclosures: list[Disclosure], out_dir: Path, extra_resources: list[dict] = ()) -> None:

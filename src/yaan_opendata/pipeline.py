@@ -10,13 +10,15 @@ import filecmp
 import multiprocessing
 import shutil
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
-from .errors import BuildError
+from .errors import BuildError, SourceError
 from .extract import extract_disclosure
+from .identify import entry_from_text
 from .model import Disclosure
 from .package import write_package
 from .source import load_document, read_manifest
@@ -28,11 +30,46 @@ DEFAULT_SOURCES = PROJECT_ROOT / "sources"
 DEFAULT_PACKAGE = PROJECT_ROOT / "datapackage"
 
 
-def load_disclosures(sources_dir: Path = DEFAULT_SOURCES) -> list[Disclosure]:
-    """Verify every source listed in the manifest, extract its records and check their consistency."""
+def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:
+    """(manifest entry, folder) of every document to build, ordered by document id.
+
+    ``inputs`` are files and folders (default: ``sources_dir``). A folder with a
+    manifest.json gives its entries; any other folder gives its *.txt files. A
+    file listed in its folder's manifest takes that entry; any other file gets
+    its identity from its own title and date lines (``identify.py``).
+    """
+    found: list[tuple[dict, Path]] = []
+    for path in inputs or (sources_dir,):
+        path = Path(path)
+        if path.is_dir():
+            if (path / "manifest.json").exists():
+                found += [(entry, path) for entry in read_manifest(path)]
+            else:
+                found += [(entry_from_text(file), path) for file in sorted(path.glob("*.txt"))]
+        elif path.is_file():
+            listed = [e for e in _manifest_if_any(path.parent) if e["file"] == path.name]
+            found.append((listed[0] if listed else entry_from_text(path), path.parent))
+        else:
+            raise SourceError(path.stem, f"{path} does not exist")
+    by_id: dict[str, tuple[dict, Path]] = {}
+    for entry, folder in found:
+        other = by_id.setdefault(entry["document_id"], (entry, folder))
+        if other[1] / other[0]["file"] != folder / entry["file"]:
+            raise SourceError(entry["document_id"], f"two sources have this document id: {other[1] / other[0]['file']} and {folder / entry['file']}")
+    return [by_id[key] for key in sorted(by_id)]
+
+
+def _manifest_if_any(folder: Path) -> list[dict]:
+    return read_manifest(folder) if (folder / "manifest.json").exists() else []
+
+
+def load_disclosures(
+    sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = (), *, lenient: bool = False
+) -> list[Disclosure]:
+    """Verify every source, extract its records and check their consistency, document by document."""
     return [
-        run_checks(extract_disclosure(load_document(entry, sources_dir)))
-        for entry in read_manifest(sources_dir)
+        run_checks(extract_disclosure(load_document(entry, folder), lenient=lenient))
+        for entry, folder in source_entries(sources_dir, inputs)
     ]
 
 
@@ -70,10 +107,15 @@ def write_outputs(
 
 
 def build(
-    sources_dir: Path = DEFAULT_SOURCES, out_dir: Path = DEFAULT_PACKAGE, base_iri: str | None = None
+    sources_dir: Path = DEFAULT_SOURCES,
+    out_dir: Path = DEFAULT_PACKAGE,
+    base_iri: str | None = None,
+    *,
+    inputs: Sequence[Path] = (),
+    lenient: bool = False,
 ) -> list[Disclosure]:
     """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
-    disclosures = load_disclosures(sources_dir)
+    disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -119,10 +161,15 @@ class PackageDifference:
 
 
 def check(
-    sources_dir: Path = DEFAULT_SOURCES, package_dir: Path = DEFAULT_PACKAGE, base_iri: str | None = None
+    sources_dir: Path = DEFAULT_SOURCES,
+    package_dir: Path = DEFAULT_PACKAGE,
+    base_iri: str | None = None,
+    *,
+    inputs: Sequence[Path] = (),
+    lenient: bool = False,
 ) -> PackageDifference:
     """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
-    disclosures = load_disclosures(sources_dir)
+    disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
         write_outputs(disclosures, fresh_dir, base_iri)

@@ -209,6 +209,13 @@ TABLES: tuple[Table, ...] = (
         ("schedule_id",), (_DOC_FK, _PARA_FK), label_column="title_zh", sort="number",
     ),
     Table(
+        "extraction_issues", model.ExtractionIssue, "提取问题", "Extraction issues",
+        "未能按模板读取的章节(宽松模式)与没有被读取的金额;原文不作猜测",
+        "Sections that did not read as the template (lenient mode) and amounts no record was read from; "
+        "nothing is guessed",
+        ("issue_id",), (_DOC_FK, _PARA_FK), facets=("kind", "extractor"), label_column="reason", sort="issue_id",
+    ),
+    Table(
         "consistency_checks", model.ConsistencyCheck, "一致性核对", "Consistency checks",
         "按模板恒等式(合计、占比、增长率、完成率、重复表述、单位、完整性、计数)核对原文数值的结果;原文数值不作更正",
         "The template's identities (sums, shares, growth and completion rates, restatements, units, "

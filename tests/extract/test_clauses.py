@@ -42,9 +42,20 @@ def test_growth_sign_follows_the_word(seed_doc, figure_and_paragraph, text, expe
 def test_a_missing_clause_names_what_is_missing(seed_doc, figure_and_paragraph):
     figure, paragraph = figure_and_paragraph
     with pytest.raises(SourceError, match="growth rate"):
-        growth_rate(seed_doc, figure, paragraph, "与上年持平。")
+        growth_rate(seed_doc, figure, paragraph, "与上年相比有所变化。")
     with pytest.raises(SourceError, match="stated reason"):
         stated_reason(seed_doc, paragraph, "比2019年减少0.15万元。")
+
+
+def test_unchanged_on_the_prior_year_is_a_change_and_a_rate_of_zero(seed_doc, figure_and_paragraph):
+    figure, paragraph = figure_and_paragraph
+    change = yoy_change(seed_doc, figure, paragraph, "因公出国(境)支出决算与2020年持平。")
+    rate = growth_rate(seed_doc, figure, paragraph, "因公出国(境)支出决算与2020年持平。")
+    assert (change.value, change.unit, change.value_as_published) == (0, "CNY", "持平")
+    assert (rate.value, rate.unit) == (0, "%")
+    # "决算数与预算数持平" is about the budget, not the prior year
+    with pytest.raises(SourceError, match="change on the prior year"):
+        yoy_change(seed_doc, figure, paragraph, "完成预算100%,决算数与预算数持平。")
 
 
 def test_reason_runs_to_the_full_stop():

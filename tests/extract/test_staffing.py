@@ -55,12 +55,12 @@ def test_leadership_positions_are_rows_with_their_titles(rows):
 
 
 def test_units_are_linked_to_their_organizations(rows):
-    assert _numbers(rows[f"{DEPT}-unit-1.public_institution"]) == (
-        f"{DEPT}-unit-1", "事业编制", None, 16, 14,
+    assert _numbers(rows[f"{DEPT}-ggzyjyfwzx.public_institution"]) == (
+        f"{DEPT}-ggzyjyfwzx", "事业编制", None, 16, 14,
     )
-    assert _numbers(rows[f"{DEPT}-unit-2.public_institution"]) == (f"{DEPT}-unit-2", "事业编制", None, 7, 6)
-    assert _numbers(rows[f"{DEPT}-unit-3.public_institution"]) == (f"{DEPT}-unit-3", "事业编制", None, 7, 7)
-    assert rows[f"{DEPT}-unit-2.public_institution"].literal == "雅安市政务服务中心设有事业编制7个,2020年末实有人数6人"
+    assert _numbers(rows[f"{DEPT}-zwfwzx.public_institution"]) == (f"{DEPT}-zwfwzx", "事业编制", None, 7, 6)
+    assert _numbers(rows[f"{DEPT}-dsjglzx.public_institution"]) == (f"{DEPT}-dsjglzx", "事业编制", None, 7, 7)
+    assert rows[f"{DEPT}-zwfwzx.public_institution"].literal == "雅安市政务服务中心设有事业编制7个,2020年末实有人数6人"
 
 
 def test_the_stated_total_equals_the_sum_of_the_categories(rows):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from ..model import Disclosure
+from ..errors import SourceError
+from ..model import Disclosure, ExtractionIssue
 from ..source import SourceDocument
 from ..tables import TABLES, TABLES_BY_NAME
 from . import (
@@ -31,6 +32,8 @@ from . import (
     totals,
     work_review,
 )
+from .template import fallback_records, require_template
+from .unread import unread_amounts
 
 EXTRACTORS = (
     overview,
@@ -53,14 +56,32 @@ EXTRACTORS = (
 _TABLE_OF_TYPE = {t.record_type: t for t in TABLES}
 
 
-def extract_disclosure(doc: SourceDocument) -> Disclosure:
-    """All records of one document, checked for duplicate keys."""
+def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclosure:
+    """All records of one document, checked for duplicate keys.
+
+    A document not in the template, or without a part the template requires,
+    is refused. Then each section is read; a section that does not read as the
+    template stops the extraction, or with ``lenient`` is left out and listed
+    in ``extraction_issues``. Amounts no record was read from are listed too.
+    """
+    require_template(doc)
     by_table: dict[str, list] = defaultdict(list)
+    issues = []
     for extractor in EXTRACTORS:
-        for record in extractor.extract(doc):
+        name = extractor.__name__.rsplit(".", 1)[-1]
+        try:
+            records = list(extractor.extract(doc))
+        except SourceError as exc:
+            if not lenient:
+                raise
+            issues.append(_unreadable(doc, name, exc, len(issues) + 1))
+            records = fallback_records(doc, name)
+        for record in records:
             by_table[_TABLE_OF_TYPE[type(record)].name].append(record)
     for name, records in by_table.items():
         _require_unique_keys(doc, name, records)
+    extracted = [r for records in by_table.values() for r in records]
+    by_table["extraction_issues"] = issues + list(unread_amounts(doc.document_id, doc.paragraphs, extracted))
     fields = {f.name for f in dataclasses.fields(Disclosure)}
     return Disclosure(
         document=doc.document,
@@ -89,6 +110,18 @@ def as_published(doc: SourceDocument, record):
             if published != value:
                 changes[f.name] = published
     return dataclasses.replace(record, **changes) if changes else record
+
+
+def _unreadable(doc: SourceDocument, extractor: str, exc: SourceError, number: int) -> ExtractionIssue:
+    return ExtractionIssue(
+        issue_id=f"{doc.document_id}.section.{number:02d}",
+        document_id=doc.document_id,
+        kind="unreadable_section",
+        extractor=extractor,
+        reason=exc.reason,
+        literal=None,
+        paragraph_id=exc.paragraph_id,
+    )
 
 
 def _require_unique_keys(doc: SourceDocument, table_name: str, records: list) -> None:

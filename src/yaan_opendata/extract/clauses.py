@@ -22,9 +22,15 @@ PCT = rf"{NUMBER}\s*%"
 
 # "收、支总计各增加555.11万元" / "比2019年减少0.15万元" /
 # "比2019年增加/减少0万元" (the template's unfilled wording, printed when nothing changed)
-CHANGE = re.compile(rf"(?P<direction>增加/减少|增加|减少)(?P<amount>{MONEY_LITERAL})")
+# Before a share: ",占19.85%" / ",占本年收入的99.62%" / ",占本年支出合计的21.01%"
+SHARE_OF = r"[,,]?\s*占(?:本年(?:收入|支出)(?:合计)?的)?"
+
+# "与2020年持平" / "与上年持平": unchanged, so both the change and the rate are 0.
+UNCHANGED = "持平"
+_UNCHANGED = rf"(?<!预算数)(?P<unchanged>{UNCHANGED})"
+CHANGE = re.compile(rf"(?P<direction>增加/减少|增加|减少)(?P<amount>{MONEY_LITERAL})|{_UNCHANGED}")
 # "增长19.85%" / "下降3%" / "增长/下降0%"
-GROWTH = re.compile(rf"(?P<direction>增长/下降|增长|下降)(?P<rate>{PCT})")
+GROWTH = re.compile(rf"(?P<direction>增长/下降|增长|下降)(?P<rate>{PCT})|{_UNCHANGED}")
 # "完成预算73.20%" / "完成预算76.98 %"
 COMPLETION = re.compile(rf"完成预算(?P<rate>{PCT})")
 # "主要变动原因是2020年基本支出增加…" / "决算数小于预算数的主要原因是…" /
@@ -89,6 +95,9 @@ def _stated_comparison(
     signed: bool = True,
 ) -> FigureComparison:
     match = _required(doc, paragraph, pattern, text, what)
+    if signed and match.group("unchanged"):
+        return comparison(doc, figure, kind, paragraph, UNCHANGED, clause_around(text, *match.span()),
+                          reason=reason, suffix=suffix)
     return comparison(
         doc, figure, kind, paragraph, match.group(group),
         clause_around(text, *match.span()),

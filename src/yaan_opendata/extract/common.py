@@ -177,8 +177,11 @@ def comparison(
     reason: str | None = None,
     suffix: str = "",
 ) -> FigureComparison:
-    """A share / growth / completion rate ('19.85%') or a yuan change ('555.11万元')."""
-    if kind == "yoy_change":
+    """A share / growth / completion rate ('19.85%'), a yuan change ('555.11万元'), or
+    '持平' (unchanged) for a change or a growth rate of zero."""
+    if value_literal == "持平":
+        value, unit = Decimal(0), "CNY" if kind == "yoy_change" else "%"
+    elif kind == "yoy_change":
         amount = money(doc, paragraph, value_literal)
         value, unit = amount.yuan, "CNY"
         if value is None:

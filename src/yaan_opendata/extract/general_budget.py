@@ -13,7 +13,15 @@ from ..codelists import economic_code, functional_code
 from ..model import ExpenditureItem, FigureComparison, FiscalFigure, Paragraph
 from ..source import SourceDocument
 from . import sections as S
-from .clauses import MONEY_LITERAL, PCT, clause_around, growth_rate, stated_reason, yoy_change
+from .clauses import (
+    MONEY_LITERAL,
+    PCT,
+    SHARE_OF,
+    clause_around,
+    growth_rate,
+    stated_reason,
+    yoy_change,
+)
 from .common import comparison, figure_id, find, fiscal_figure, section, subsection
 from .functional_lines import functional_lines
 
@@ -37,7 +45,7 @@ OVERALL = re.compile(
 #          2168.25万元,占95.18%;社会保障和就业(类)支出47.76万元,占2.09%;…"
 STRUCTURE_TOTAL = re.compile(rf"(?P<name>一般公共预算财政拨款支出)(?P<amount>{MONEY_LITERAL})[,,]主要用于")
 STRUCTURE_CLASS = re.compile(
-    rf"(?P<name>[^,,;;::]+?)[((]类[))](?:支出)?(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})"
+    rf"(?P<name>[^,,;;::]+?)[((]类[))](?:支出)?(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})"
 )
 # 五(三): the total line and the numbered 项 lines are parsed by functional_lines,
 #   which also reads the same block restated in the self-evaluation report.

@@ -26,11 +26,14 @@ def under_heading(
     paragraphs: Iterable[Paragraph],
     pattern: re.Pattern,
     what: str,
-) -> tuple[Paragraph, list[Paragraph]]:
+    *,
+    required: bool = True,
+) -> tuple[Paragraph | None, list[Paragraph]]:
     """The first heading matching ``pattern`` and the paragraphs of its section.
 
     The section is every later paragraph whose path is the heading's path or
     deeper, i.e. everything up to the next heading of the same or higher rank.
+    Without such a heading: an error, or ``(None, [])`` when not ``required``.
     """
     paragraphs = list(paragraphs)
     for index, paragraph in enumerate(paragraphs):
@@ -42,6 +45,8 @@ def under_heading(
                 if p.section_path == path or p.section_path.startswith(path + " / ")
             ]
             return paragraph, body
+    if not required:
+        return None, []
     where = paragraphs[0] if paragraphs else None
     raise doc.error(f"{what}: no heading matching {pattern.pattern!r}", where)
 

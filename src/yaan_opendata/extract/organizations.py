@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from ..errors import SourceError
+from ..identify import unit_id_for
 from ..model import Organization, Paragraph, WorkMetric
 from ..source import SourceDocument
 from ..translations import org_name_en
@@ -40,13 +41,14 @@ UNIT_NAMES = re.compile(r"分别为(?P<names>[^。]+)。")
 UNIT_RANKS = re.compile(r"其中[,\uff0c](?P<clauses>[^。]+)")
 UNIT_RANK = re.compile(
     r"^(?P<name>.+?)为(?P<rank>[正副]?[^,\uff0c。为]{1,3}级)?"
-    r"(?P<kind>参照公务员法管理的事业单位|其他事业单位|事业单位|行政单位)$"
+    r"(?P<kind>参照公务员法管理的事业单位|其他事业单位|公益[一二三]类事业单位|事业单位|行政单位)$"
 )
 ORG_TYPES = {
     "参照公务员法管理的事业单位": "civil_service_managed_institution",
     "其他事业单位": "public_institution",
     "事业单位": "public_institution",
     "行政单位": "administrative",
+    **{f"公益{n}类事业单位": "public_institution" for n in "一二三"},
 }
 # "纳入雅安市政务服务和大数据局2020年度部门决算编制范围的二级单位包括:"
 SCOPE_INTRO = re.compile(r"纳入.+?部门决算编制范围的二级单位包括[:\uff1a]?\s*$")
@@ -189,13 +191,17 @@ def _units(doc: SourceDocument, paragraph: Paragraph, dept_id: str) -> list[dict
         if index is None:
             raise doc.error(f"'{rank_match['name']}' is not one of the units {names}", paragraph)
         stated[index] = rank_match
-    units = []
+    units, taken = [], set()
     for index, name in enumerate(names):
         if index not in stated:
             raise doc.error(f"no rank and type stated for unit '{name}'", paragraph)
+        org_id = unit_id_for(dept_id, name)
+        if org_id in taken:  # two names with the same initials: number the later one
+            org_id = f"{org_id}-{index + 1}"
+        taken.add(org_id)
         units.append(
             {
-                "org_id": f"{dept_id}-unit-{index + 1}",
+                "org_id": org_id,
                 "name": name,
                 "rank": stated[index]["rank"],
                 "org_type": ORG_TYPES[stated[index]["kind"]],

@@ -47,7 +47,10 @@ CATEGORY_KEYS = {
 
 
 def extract(doc: SourceDocument):
-    heading, body = under_heading(doc, doc.paragraphs, STAFFING_HEADING, "人员概况")
+    # Only the annexed self-evaluation report states posts; most departments publish none.
+    heading, body = under_heading(doc, doc.paragraphs, STAFFING_HEADING, "人员概况", required=False)
+    if heading is None:
+        return
     paragraphs = [p for p in body if UNIT_POSTS.search(p.text)]
     if not paragraphs:
         raise doc.error("人员概况 states no posts (…设有…编制N个)", heading)

@@ -19,6 +19,7 @@ from . import sections as S
 from .clauses import (
     MONEY_LITERAL,
     PCT,
+    SHARE_OF,
     clause_around,
     completion_rate,
     count_metric,
@@ -56,7 +57,7 @@ TOTAL = re.compile(rf"(?P<name>{_QUOTED_THREE_PUBLIC}财政拨款支出决算)�
 #        公务用车购置及运行维护费支出决算4.85万元,占84.20%;公务接待费支出决算0.91万元,占15.80%。"
 BREAKDOWN = re.compile(rf"{_QUOTED_THREE_PUBLIC}财政拨款支出决算中")
 BREAKDOWN_PART = re.compile(
-    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})"
+    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})"
 )
 # 1.–3.: "2.公务用车购置及运行维护费支出4.85万元,完成预算100%。公务用车购置及运行维护费支出决算
 #         比2019年减少0.15万元,下降3%。主要原因是厉行节约,严格按照规定进行压减。"

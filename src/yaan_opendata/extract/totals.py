@@ -14,6 +14,7 @@ from . import sections as S
 from .clauses import (
     MONEY_LITERAL,
     PCT,
+    SHARE_OF,
     clause_around,
     growth_rate,
     is_decrease,
@@ -44,10 +45,12 @@ EXPENDITURE_TYPES = {
 
 # 一: "2020年度收、支总计3351.34万元。与2019年相比,收、支总计各增加555.11万元,增长19.85%。
 #      主要变动原因是2020年基本支出增加52.22万元、项目支出增加502.89万元。"
-GRAND_TOTAL = re.compile(rf"(?<!财政拨款)(?P<name>收、支总计)(?P<amount>{MONEY_LITERAL})")
+# Other departments state the two sides apart: "2020年度收入总计4728.57万元、支出总计4728.57万元。"
+_EACH_SIDE = rf"收入总计(?P<revenue>{MONEY_LITERAL})[、,;和及]\s*(?:\d{{4}}年度?)?(?:财政拨款)?支出总计(?P<expenditure>{MONEY_LITERAL})"
+GRAND_TOTAL = re.compile(rf"(?<!财政拨款)(?:(?P<name>收、支总计)(?P<amount>{MONEY_LITERAL})|(?<!财政拨款){_EACH_SIDE})")
 # 四: "2020年财政拨款收、支总计3112.33万元。与2019年相比,财政拨款收、支总计各增加555.2万元,
 #      增长21.71%。主要变动原因是主要为本年人员经费增加、…等。"
-FISCAL_GRAND_TOTAL = re.compile(rf"(?P<name>财政拨款收、支总计)(?P<amount>{MONEY_LITERAL})")
+FISCAL_GRAND_TOTAL = re.compile(rf"(?P<name>财政拨款收、支总计)(?P<amount>{MONEY_LITERAL})|财政拨款{_EACH_SIDE}")
 # An amount named in 一's reason: "基本支出增加52.22万元" / "项目支出增加502.89万元"
 REASON_CHANGE = re.compile(
     rf"(?P<name>{'|'.join(EXPENDITURE_TYPES)})(?P<direction>增加|减少)(?P<amount>{MONEY_LITERAL})"
@@ -57,7 +60,7 @@ INCOME_TOTAL = re.compile(rf"(?P<name>本年收入合计)(?P<amount>{MONEY_LITER
 # 三: "2020年本年支出合计2517.18万元,其中:基本支出528.91万元,占21.01%;…"
 EXPENDITURE_TOTAL = re.compile(rf"(?P<name>本年支出合计)(?P<amount>{MONEY_LITERAL})")
 # A part and its share of the total: "其他收入0.67万元,占0.04%" / "项目支出1988.27万元,占78.99%"
-PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{MONEY_LITERAL})[,,]占(?P<share>{PCT})")
+PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})")
 
 # Suffix of the comparisons read from 一's reason, so they do not collide with
 # comparisons another section may publish for the same figure.
@@ -87,18 +90,21 @@ def _grand_totals(
     key_prefix: str,
     fund: str,
 ) -> Iterator[Record]:
-    """One sentence states both totals ('收、支总计'): a revenue and an expenditure figure."""
+    """One sentence states both totals ('收、支总计', or '收入总计…、支出总计…'):
+    a revenue and an expenditure figure."""
     paragraph, match = find(doc, paragraphs, pattern, "收、支总计")
     rest = paragraph.text[match.end():]
     reason = stated_reason(doc, paragraph, rest)
-    name = match.group("name")
+    prefix = "财政拨款" if fund == "fiscal_appropriation" else ""
     english = "Fiscal appropriation grand total" if fund == "fiscal_appropriation" else "Grand total"
     for flow, side_zh in (("revenue", "收入总计"), ("expenditure", "支出总计")):
+        group = "amount" if match.group("amount") else flow
         figure = fiscal_figure(
-            doc, f"{key_prefix}grand_total.{flow}", paragraph, match.group("amount"),
-            clause_around(paragraph.text, *match.span()),
+            doc, f"{key_prefix}grand_total.{flow}", paragraph, match.group(group),
+            clause_around(paragraph.text, *match.span()) if group == "amount"
+            else clause_around(paragraph.text, *match.span(group), breaks="、,;。"),
             flow=flow, fund=fund, category="grand_total", item=flow,
-            label_zh=name.replace("收、支总计", side_zh), label_en=f"{english} of {flow}",
+            label_zh=f"{prefix}{side_zh}", label_en=f"{english} of {flow}",
         )
         yield figure
         yield yoy_change(doc, figure, paragraph, rest, reason=reason)
