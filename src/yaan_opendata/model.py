@@ -82,6 +82,14 @@ YUAN = "CNY"
 
 # Every record is tied to the document and the paragraph it was read from.
 _DOCUMENT = col("文档标识", "Document ID", "来源文档的标识", "Identifier of the source document")
+# The dimensions of every table, so that a package of many documents filters by
+# department and year anywhere. Extractors leave them to ``dimensions.stamp``,
+# which fills them from the document; an unstamped record fails validation.
+_STAMPED_DOCUMENT = col("文档标识", "Document ID", "来源文档的标识", "Identifier of the source document", default="")
+_STAMPED_ORG = col(
+    "部门标识", "Department ID", "决算所属部门", "Department whose accounts the record is part of", default=""
+)
+_STAMPED_YEAR = col("决算年度", "Fiscal year", minimum=1990, maximum=2100, default=0)
 _PARAGRAPH = col(
     "段落标识",
     "Paragraph ID",
@@ -118,6 +126,8 @@ class Paragraph:
 
     paragraph_id: str = col("段落标识", "Paragraph ID", pattern=r"^[a-z0-9-]+-p\d{4}$")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     number: int = col("段落序号", "Number", "在文档中的顺序号(从1起)", "Position in the document, from 1", minimum=1)
     section_path: str = col(
         "章节路径",
@@ -160,6 +170,8 @@ class MainFunction:
 
     function_id: str = col("职能标识", "Function ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     number: int = col("序号", "Number", minimum=1)
     text: str = col("职能表述", "Function", "原文职能表述", "The function as published")
     paragraph_id: str = _PARAGRAPH
@@ -171,6 +183,7 @@ class Staffing:
 
     staffing_id: str = col("编制记录标识", "Staffing ID")
     document_id: str = _DOCUMENT
+    fiscal_year: int = _STAMPED_YEAR
     org_id: str = col("单位标识", "Organization ID")
     post_category: str = col(
         "编制类别",
@@ -246,6 +259,9 @@ class FigureComparison:
     """A share, change on the prior year, growth rate or completion rate published for a figure."""
 
     comparison_id: str = col("比较标识", "Comparison ID", "数值标识加比较类型", "figure_id plus the kind")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     figure_id: str = col("数值标识", "Figure ID", "被比较的数值", "The figure this comparison describes")
     kind: str = col("比较类型", "Kind", "占比、同比增减额、增长率或预算完成率", "Share, change on prior year, growth rate or budget completion rate", enum=COMPARISON_KINDS)
     value: Decimal = col("数值", "Value", "百分比按原文精度;增减额为元(减少为负)", "Percent at published precision; changes in yuan (decreases negative)")
@@ -263,6 +279,9 @@ class ExpenditureItem:
     """An item a money figure "mainly includes" (主要包括), linked to its economic code."""
 
     item_id: str = col("科目条目标识", "Item ID", "数值标识加序号", "figure_id plus the item's position")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     figure_id: str = col("数值标识", "Figure ID", "包含该科目的金额(人员经费或日常公用经费)", "The figure that includes the item (personnel or routine public expenses)")
     number: int = col("序号", "Number", "在原文列举中的顺序", "Position in the published list", minimum=1)
     name_as_published: str = col("原文名称", "Name as published")
@@ -281,6 +300,7 @@ class PerformanceProject:
 
     project_id: str = col("项目标识", "Project ID")
     document_id: str = _DOCUMENT
+    fiscal_year: int = _STAMPED_YEAR
     org_id: str = col("预算单位", "Budget unit", "项目预算单位", "Organization holding the project budget")
     name_zh: str = col("项目名称", "Project name")
     name_en: str = col("英文名称", "Name (English)")
@@ -296,6 +316,9 @@ class PerformanceIndicator:
     """One row of a project's 绩效指标 table (one cell per line in the source)."""
 
     indicator_id: str = col("指标标识", "Indicator ID")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     project_id: str = col("项目标识", "Project ID")
     row: int = col("行号", "Row", "在表中的顺序", "Order within the table", minimum=1)
     level1: str = col("一级指标", "Level-1 indicator")
@@ -319,6 +342,8 @@ class SelfEvaluationScore:
 
     score_id: str = col("评分标识", "Score ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     row: int = col("行号", "Row", minimum=1)
     level1: str | None = col("一级指标", "Level-1 indicator", "“总分”行为空", "Empty on the '总分' total row")
     level1_points: int | None = col("一级分值", "Level-1 points", "一级指标括号中的分值", "Points printed with the level-1 indicator")
@@ -336,6 +361,8 @@ class ReceptionEvent:
 
     reception_id: str = col("接待标识", "Reception ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     row: int = col("序号", "Row", minimum=1)
     visitor: str = col("接待对象", "Visitor", "原文接待对象", "Visiting body as published")
     batches: int = col("批次", "Batches", "原文“(2次)”;未写为1", "From '(2次)'; 1 where not stated", minimum=1)
@@ -352,6 +379,8 @@ class WorkMetric:
 
     metric_id: str = col("指标标识", "Metric ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     topic: str = col("主题", "Topic", "所在小节标题", "Heading of the enclosing subsection")
     metric: str = col("内容", "Metric", "数字前的原文描述", "The words the source puts before the number")
     value: Decimal = col("数值", "Value")
@@ -368,6 +397,8 @@ class GlossaryTerm:
 
     term_id: str = col("术语标识", "Term ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     number: int = col("序号", "Number", minimum=1)
     term: str = col("术语", "Term")
     definition: str = col("释义", "Definition")
@@ -380,6 +411,8 @@ class Schedule:
 
     schedule_id: str = col("附表标识", "Schedule ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     number: int = col("序号", "Number", minimum=1)
     title_zh: str = col("附表名称", "Title")
     title_en: str = col("英文名称", "Title (English)")
@@ -402,6 +435,8 @@ class ExtractionIssue:
 
     issue_id: str = col("问题标识", "Issue ID")
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     kind: str = col(
         "类型",
         "Kind",
@@ -432,6 +467,8 @@ class ConsistencyCheck:
         "Document ID plus rule and subject, e.g. yaan-zwfwdsj-2020.sums.income_sources",
     )
     document_id: str = _DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     rule_id: str = col("规则", "Rule", "规则标识,说明见 docs/checks.md", "Rule identifier, documented in docs/checks.md")
     family: str = col("规则类别", "Rule family", "合计、占比、增长率、完成率、重复表述、单位、模板完整性或计数", "Sums, shares, growth rates, completion rates, restatements, units, template completeness or counts", enum=CHECK_FAMILIES)
     status: str = col(
@@ -480,6 +517,9 @@ class ConsistencyCheckInput:
     """One record a consistency check read, with the value and the quote it took from it."""
 
     check_input_id: str = col("输入标识", "Input ID", "核对标识加序号", "check_id plus position")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
     check_id: str = col("核对标识", "Check ID")
     position: int = col("序号", "Position", minimum=1)
     role: str = col(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
+from .dimensions import stamp
 from .errors import BuildError, SourceError
 from .extract import extract_disclosure
 from .identify import entry_from_text
@@ -68,7 +69,7 @@ def load_disclosures(
 ) -> list[Disclosure]:
     """Verify every source, extract its records and check their consistency, document by document."""
     return [
-        run_checks(extract_disclosure(load_document(entry, folder), lenient=lenient))
+        stamp(run_checks(extract_disclosure(load_document(entry, folder), lenient=lenient)))
         for entry, folder in source_entries(sources_dir, inputs)
     ]
 

@@ -233,6 +233,24 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+# Department and year are columns of every table of a disclosure (model._STAMPED_*):
+# each is a foreign key and a facet, so a package of many documents filters anywhere.
+DIMENSION_FACETS = ("fiscal_year", "org_id")
+
+
+def _with_dimensions(table: Table) -> Table:
+    if table.name in ("documents", "organizations", "classifications"):
+        return table
+    names = {f.name for f in table.fields}
+    keys = list(table.foreign_keys)
+    for column, key in (("document_id", _DOC_FK), ("org_id", _ORG_FK)):
+        if column in names and all(k.fields != column for k in keys):
+            keys.append(key)
+    facets = tuple(c for c in DIMENSION_FACETS if c in names and c not in table.facets) + table.facets
+    return dataclasses.replace(table, foreign_keys=tuple(keys), facets=facets)
+
+
+TABLES = tuple(_with_dimensions(t) for t in TABLES)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

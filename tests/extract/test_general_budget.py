@@ -109,7 +109,7 @@ def test_basic_expenditure_split(records):
 
 
 def test_a_functional_name_missing_from_the_code_list_is_an_error(seed_doc, replace_text):
-    doc = replace_text(seed_doc, "住房公积金(项):支出决算为", "购房补贴(项):支出决算为")
+    doc = replace_text(seed_doc, "住房公积金(项):支出决算为", "住房公积金补充(项):支出决算为")
     with pytest.raises(SourceError, match="p0107: no functional code"):
         list(general_budget.extract(doc))
 

@@ -71,6 +71,8 @@ def _money_unit(records: Records, figure) -> Finding:
     unit = figure.unit_as_published
     if unit == TEMPLATE_UNIT:
         status, note = PASS, None
+    elif figure.amount_as_published == "无":
+        status, note = PASS, "stated in words that there was none (无): no unit to print"
     elif unit is None and UNIT_IN_TABLE_HEADER.fullmatch(key):
         status, note = PASS, "no unit in the cell; the table header gives 万元"
     elif unit is None and figure.amount_as_published.rstrip().endswith("万"):
@@ -89,7 +91,7 @@ def _money_unit(records: Records, figure) -> Finding:
 
 def _change_unit(records: Records, change) -> Finding:
     printed = re.sub(r"^[\d.,\s]+", "", change.value_as_published)
-    ok = printed == TEMPLATE_UNIT
+    ok = printed == TEMPLATE_UNIT or change.value_as_published == "持平"  # unchanged: nothing to print
     key = records.key(change.comparison_id)
     return Finding(
         MONEY, key, PASS if ok else FAIL, f"{key}增减额的单位", f"Unit of the change {key}",

@@ -36,44 +36,51 @@ BUDGET_SENTENCE = re.compile(
 
 @dataclass(frozen=True)
 class Narrative:
-    """A project's numbered narrative paragraph, matched to its table."""
+    """A project's numbered narrative paragraph, matched to its table when the
+    department publishes one (many publish the narrative only)."""
 
-    table: ProjectTable
+    number: int
+    name: str
     paragraph: Paragraph
+    table: ProjectTable | None
+
+    @property
+    def project_id(self) -> str:
+        return f"{self.paragraph.document_id}.project.{self.number}"
 
 
 def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure | FigureComparison]:
     for narrative in narratives(doc):
-        table, paragraph = narrative.table, narrative.paragraph
+        table, paragraph, number, name = narrative.table, narrative.paragraph, narrative.number, narrative.name
         match = BUDGET_SENTENCE.search(paragraph.text)
         if match is None:
             raise doc.error(f"budget sentence (项目全年预算数…) not found (pattern {BUDGET_SENTENCE.pattern!r})", paragraph)
         literal = match.group(0)
         common = {"flow": "expenditure", "fund": "fiscal_appropriation", "category": "performance_project",
-                  "project_id": table.project_id}
+                  "project_id": narrative.project_id}
         budget = fiscal_figure(
-            doc, f"project.{table.number}.budget", paragraph, match.group("budget"), match.group("budget_clause"),
-            phase="budgeted", item=f"project.{table.number}.budget",
-            label_zh=f"{table.name.text}:全年预算数", label_en=f"{project_name_en(table.name.text)}: annual budget",
+            doc, f"project.{number}.budget", paragraph, match.group("budget"), match.group("budget_clause"),
+            phase="budgeted", item=f"project.{number}.budget",
+            label_zh=f"{name}:全年预算数", label_en=f"{project_name_en(name)}: annual budget",
             **common,
         )
         executed = fiscal_figure(
-            doc, f"project.{table.number}.executed", paragraph, match.group("executed"), match.group("executed_clause"),
-            phase="executed", item=f"project.{table.number}.executed",
-            label_zh=f"{table.name.text}:执行数", label_en=f"{project_name_en(table.name.text)}: executed",
+            doc, f"project.{number}.executed", paragraph, match.group("executed"), match.group("executed_clause"),
+            phase="executed", item=f"project.{number}.executed",
+            label_zh=f"{name}:执行数", label_en=f"{project_name_en(name)}: executed",
             **common,
         )
         rate = match.group("rate")
         yield PerformanceProject(
-            project_id=table.project_id,
+            project_id=narrative.project_id,
             document_id=doc.document_id,
             org_id=doc.document.org_id,
-            name_zh=table.name.text,
-            name_en=project_name_en(table.name.text),
+            name_zh=name,
+            name_en=project_name_en(name),
             completion_rate=percent(doc, paragraph, rate),
             completion_rate_as_published=rate.strip(),
-            annual_target=table.target.text,
-            annual_result=table.result.text,
+            annual_target=table.target.text if table else None,
+            annual_result=table.result.text if table else None,
             paragraph_id=paragraph.paragraph_id,
         )
         yield budget
@@ -85,20 +92,22 @@ def extract(doc: SourceDocument) -> Iterator[PerformanceProject | FiscalFigure |
 
 
 def narratives(doc: SourceDocument) -> list[Narrative]:
-    """Each table's narrative, in table order; a table without one (or the reverse) is an error."""
+    """Each table's narrative, in table order, then the narratives without a table
+    (numbered on from the tables); a table without a narrative is an error."""
     found = {}
     for paragraph in section(doc, *SECTION, required=False):
         heading = NARRATIVE_HEADING.match(paragraph.text)
         if heading:
-            found[same_name(heading.group("name"))] = paragraph
+            found[same_name(heading.group("name"))] = (heading.group("name"), paragraph)
     result = []
-    for table in project_tables(doc):
-        paragraph = found.pop(same_name(table.name.text), None)
+    tables = project_tables(doc)
+    for table in tables:
+        name, paragraph = found.pop(same_name(table.name.text), (None, None))
         if paragraph is None:
             raise doc.error(f"no narrative '(n){table.name.text}绩效目标完成情况综述' for this project table", table.name)
-        result.append(Narrative(table, paragraph))
-    for name, paragraph in found.items():
-        raise doc.error(f"narrative for '{name}' has no 项目绩效目标完成情况表", paragraph)
+        result.append(Narrative(table.number, table.name.text, paragraph, table))
+    for number, (name, paragraph) in enumerate(found.values(), start=len(tables) + 1):
+        result.append(Narrative(number, name, paragraph, None))
     return result
 
 

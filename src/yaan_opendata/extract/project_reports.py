@@ -87,8 +87,10 @@ def section_metrics(doc: SourceDocument) -> Iterator[WorkMetric]:
     for narrative in matched:
         table, paragraph = narrative.table, narrative.paragraph
         budget = BUDGET_SENTENCE.search(paragraph.text)
-        metrics = narrative_metrics(doc, [paragraph], table.name.text, f"project.{table.number}.narrative")
+        metrics = narrative_metrics(doc, [paragraph], narrative.name, f"project.{narrative.number}.narrative")
         yield from _unrecorded(texts, metrics, [budget.group(0)] if budget else [])
+        if table is None:
+            continue
         metrics = narrative_metrics(doc, table.paragraphs, table.name.text, f"project.{table.number}.table")
         yield from _unrecorded(texts, metrics, [])
         cells = indicator_text_cells(doc, table)

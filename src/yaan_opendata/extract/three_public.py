@@ -56,8 +56,9 @@ TOTAL = re.compile(rf"(?P<name>{_QUOTED_THREE_PUBLIC}财政拨款支出决算)�
 # (二): "2020年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;
 #        公务用车购置及运行维护费支出决算4.85万元,占84.20%;公务接待费支出决算0.91万元,占15.80%。"
 BREAKDOWN = re.compile(rf"{_QUOTED_THREE_PUBLIC}财政拨款支出决算中")
+#        Other departments leave out 支出决算: "因公出国(境)费0万元,占0%;…"
 BREAKDOWN_PART = re.compile(
-    rf"(?P<name>[^,,;;::]+?)支出决算(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})"
+    rf"(?P<name>[^,,;;::]+?)(?:支出决算|支出)?(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})"
 )
 # 1.–3.: "2.公务用车购置及运行维护费支出4.85万元,完成预算100%。公务用车购置及运行维护费支出决算
 #         比2019年减少0.15万元,下降3%。主要原因是厉行节约,严格按照规定进行压减。"
