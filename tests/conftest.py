@@ -45,3 +45,16 @@ def edited_sources(tmp_path):
         return folder
 
     return make
+
+
+@pytest.fixture(scope="session")
+def many_documents(tmp_path_factory):
+    """(disclosures, package folder) of the vendored source and every test document of
+    tests/documents/, built into one package (validated inside the build)."""
+    from pathlib import Path
+
+    from yaan_opendata.pipeline import build
+
+    out = tmp_path_factory.mktemp("many") / "datapackage"
+    disclosures = build(out_dir=out, inputs=[DEFAULT_SOURCES, Path(__file__).parent / "documents"])
+    return disclosures, out

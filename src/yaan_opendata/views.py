@@ -50,6 +50,7 @@ EXPENDITURE_BY_FUNCTION = f"""
 SELECT
   f.figure_id,
   f.fiscal_year AS "年度",
+  o.name_zh AS "单位",
   {label_sql("f.phase", PHASE_LABELS)} AS "阶段",
   {label_sql("f.fund", FUND_LABELS)} AS "资金来源",
   c.code AS "科目编码",
@@ -64,6 +65,7 @@ SELECT
   f.paragraph_id
 FROM fiscal_figures f
 JOIN classifications c ON c.classification_id = f.classification_id
+LEFT JOIN organizations o ON o.org_id = f.org_id
 LEFT JOIN classifications p ON p.classification_id = c.parent_id
 LEFT JOIN classifications g ON g.classification_id = p.parent_id
 WHERE f.category = 'expenditure_by_function' AND c.scheme = 'functional'
@@ -81,6 +83,7 @@ THREE_PUBLIC_BREAKDOWN = f"""
 SELECT
   f.figure_id,
   f.fiscal_year AS "年度",
+  o.name_zh AS "单位",
   {label_sql("f.phase", PHASE_LABELS)} AS "阶段",
   f.label_zh AS "名称",
   f.label_en AS "英文名称",
@@ -92,6 +95,7 @@ SELECT
   f.amount_as_published AS "原文金额",
   f.paragraph_id
 FROM fiscal_figures f
+LEFT JOIN organizations o ON o.org_id = f.org_id
 WHERE f.category = 'three_public'
 """
 

@@ -43,7 +43,8 @@ def check(records: Records) -> Iterator[Finding]:
     for change in records.comparisons("yoy_change"):
         yield _change_unit(records, change)
     for event in records.disclosure.reception_events:
-        printed = re.sub(r"^[\d.,\s]+", "", event.amount_as_published)
+        # A table cell prints the bare number; its column header gives the unit (费用(元)).
+        printed = re.sub(r"^[\d.,\s]+", "", event.amount_as_published) or "元"
         yield Finding(
             RECEPTION, event.reception_id.removeprefix(f"{records.document_id}."),
             PASS if printed == "元" else FAIL,

@@ -84,6 +84,12 @@ RECEPTION_COUNTS = re.compile(
 LISTED_TOTAL = re.compile(rf"共计支出(?P<amount>{MONEY_LITERAL})")
 # The detail list: "具体内容包括:接待巴中市人民政府,1752元;…接待乐山市营商环境局(2次),1450元;…"
 EVENT_LIST = re.compile(r"具体内容包括[::]")
+# …or a table after "具体内容如下:", one cell per line: a header row
+# (序号 / 接待日期 / 来访单位 / 接待批次人数 / 费用(元)) and rows that start with their number.
+EVENT_TABLE_INTRO = re.compile(r"具体(?:内容|情况)如下[::]?\s*$")
+TABLE_VISITOR = re.compile(r"来访单位|接待对象|来访人员")
+TABLE_AMOUNT = re.compile(r"(?:费用|金额)\s*[((](?P<unit>万?元)[))]")
+TABLE_BATCHES = re.compile(r"(?P<batches>\d+)批次")
 EVENT = re.compile(
     rf"接待(?P<visitor>[^,,;;]+?)(?:[((](?P<batches>\d+)次[))])?[,,](?P<amount>{NUMBER}\s*元)"
 )
@@ -235,6 +241,45 @@ def _receptions(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Re
             f"{english}: total of the listed receptions", "economic:30217",
         )
         yield from _events(doc, paragraph, kind)
+        if EVENT_TABLE_INTRO.search(paragraph.text):
+            yield from _event_table(doc, paragraphs[paragraphs.index(paragraph) + 1:], kind)
+
+
+def _event_table(doc: SourceDocument, cells: list[Paragraph], kind: str) -> Iterator[ReceptionEvent]:
+    """The rows of a reception table flattened one cell per line."""
+    header_end = next((i for i, c in enumerate(cells) if TABLE_AMOUNT.search(c.text)), None)
+    if header_end is None or not cells[0].text.startswith("序号"):
+        raise doc.error("the reception table after '具体内容如下' has no 序号 … 费用(元) header", cells[0] if cells else None)
+    header = [c.text for c in cells[: header_end + 1]]
+    width = len(header)
+    visitor_column = next((i for i, h in enumerate(header) if TABLE_VISITOR.search(h)), None)
+    if visitor_column is None:
+        raise doc.error(f"the reception table's header {header} names no 来访单位 column", cells[0])
+    unit = TABLE_AMOUNT.search(header[-1])["unit"]
+    body = cells[width:]
+    row = 0
+    while len(body) >= width and body[0].text.strip() == str(row + 1):
+        row_cells, body = body[:width], body[width:]
+        row += 1
+        amount_cell = row_cells[-1]
+        amount = money(doc, amount_cell, f"{amount_cell.text}{unit}")
+        if amount.amount_yuan is None:
+            raise doc.error(f"reception amount '{amount_cell.text}{unit}' is not whole yuan", amount_cell)
+        batches = next((m for m in map(TABLE_BATCHES.search, (c.text for c in row_cells)) if m), None)
+        yield ReceptionEvent(
+            reception_id=f"{doc.document_id}.{KEY}.reception.{kind}.{row:02d}",
+            document_id=doc.document_id,
+            row=row,
+            visitor=row_cells[visitor_column].text,
+            batches=int(batches["batches"]) if batches else 1,
+            batches_stated=batches is not None,
+            amount_yuan=amount.amount_yuan,
+            amount_as_published=amount_cell.text,
+            literal=amount_cell.text,
+            paragraph_id=amount_cell.paragraph_id,
+        )
+    if row == 0:
+        raise doc.error("the reception table has no rows numbered from 1", cells[width] if len(cells) > width else cells[0])
 
 
 def _events(doc: SourceDocument, paragraph: Paragraph, kind: str) -> Iterator[ReceptionEvent]:

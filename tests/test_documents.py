@@ -1,0 +1,276 @@
+"""Any 部门决算 disclosure: the test documents of tests/documents/ and a package of many.
+
+Each test document is a whole disclosure written from the national template the
+way another department or year words it (see tests/documents/README.md); its
+``.expected.json`` holds the figures it states. They are extracted by the same
+code as the vendored 2020 document, built into one package with it, validated
+and served.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from yaan_opendata.errors import SourceError
+from yaan_opendata.identify import org_id_for
+from yaan_opendata.pipeline import DEFAULT_PACKAGE, build, load_disclosures
+from yaan_opendata.tables import TABLES
+
+DOCUMENTS = Path(__file__).parent / "documents"
+NAMES = sorted(p.name.removesuffix(".expected.json") for p in DOCUMENTS.glob("*.expected.json"))
+
+
+def expected(name: str) -> dict:
+    return json.loads((DOCUMENTS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def disclosures():
+    """The test documents, each extracted and checked (strict mode), by document id."""
+    return {d.document.document_id: d for d in load_disclosures(inputs=[DOCUMENTS])}
+
+
+def test_there_are_test_documents_for_each_variation_the_issue_names():
+    variations = " ".join(v for name in NAMES for v in expected(name)["variations"]).lower()
+    assert len(NAMES) >= 6
+    for words in ("full-width", "decrease", "government fund", "subordinate units", "county", "tab"):
+        assert words in variations, words
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_headline_figures(disclosures, name):
+    want = expected(name)
+    disclosure = disclosures[want["document"]["document_id"]]
+    got = {f.figure_id.split(".", 1)[1]: f.amount_yuan for f in disclosure.fiscal_figures}
+    assert {key: got.get(key) for key in want["figures"]} == want["figures"]
+    # the headline keys the issue names are all there
+    for key in ("grand_total.revenue", "income.total", "expenditure.total", "general_public_budget.expenditure",
+                "three_public.total", "three_public.overseas", "three_public.vehicles", "three_public.reception"):
+        assert key in want["figures"], key
+    assert any(key.startswith("functional.") and len(key) == len("functional.201") for key in want["figures"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_identity_organizations_and_dimensions(disclosures, name):
+    want = expected(name)
+    disclosure = disclosures[want["document"]["document_id"]]
+    document = disclosure.document
+    assert (document.org_id, document.fiscal_year) == (want["document"]["org_id"], want["document"]["fiscal_year"])
+    assert [o.name_zh for o in disclosure.organizations] == want["organizations"]
+    for figure in disclosure.fiscal_figures:
+        assert figure.fiscal_year == document.fiscal_year
+    for comparison in disclosure.figure_comparisons:
+        assert (comparison.document_id, comparison.org_id, comparison.fiscal_year) == (
+            document.document_id, document.org_id, document.fiscal_year)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_literal_is_printed_in_its_paragraph(disclosures, name):
+    disclosure = disclosures[expected(name)["document"]["document_id"]]
+    text = {p.paragraph_id: p.text for p in disclosure.paragraphs}
+    source = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    for figure in disclosure.fiscal_figures:
+        if figure.amount_as_published != "无":
+            assert figure.amount_as_published in text[figure.paragraph_id], figure.figure_id
+        assert figure.literal in text[figure.paragraph_id], figure.figure_id
+    for paragraph in disclosure.paragraphs:
+        assert paragraph.text in source  # as published: full-width, spaces and all
+
+
+def test_full_width_and_spaced_numbers_are_read_and_kept_as_printed(disclosures):
+    figures = {f.figure_id: f for f in disclosures["yaan-wglj-2020"].fiscal_figures}
+    revenue = figures["yaan-wglj-2020.grand_total.revenue"]
+    assert (revenue.amount_yuan, revenue.amount_as_published) == (47285700, "4 728.57 万元")
+    income = figures["yaan-wglj-2020.income.general_public_budget"]
+    assert (income.amount_yuan, income.amount_as_published) == (41265800, "4,126.58万元")
+    assert "，" in figures["yaan-wglj-2020.expenditure.basic"].literal or "％" in "".join(
+        c.literal for c in disclosures["yaan-wglj-2020"].figure_comparisons)
+
+
+def test_a_fund_stated_in_words_is_zero_with_a_note(disclosures):
+    figures = {f.figure_id: f for f in disclosures["yaan-wglj-2020"].fiscal_figures}
+    fund = figures["yaan-wglj-2020.government_fund.expenditure"]
+    assert (fund.amount_yuan, fund.amount_as_published, fund.unit_as_published) == (0, "无", None)
+    assert "无政府性基金" in fund.literal and "0" in fund.amount_note
+
+
+def test_unchanged_on_the_prior_year_reads_as_zero(disclosures):
+    comparisons = disclosures["yaan-zwfwdsj-2021"].figure_comparisons
+    unchanged = [c for c in comparisons if c.value_as_published == "持平"]
+    assert unchanged and all(c.value == 0 for c in unchanged)
+
+
+def test_tab_separated_table_rows_read_as_cells(disclosures):
+    disclosure = disclosures["yaan-sjj-2020"]
+    assert len(disclosure.performance_projects) == 2
+    assert len(disclosure.performance_indicators) >= 12
+    assert all("\t" not in p.text for p in disclosure.paragraphs)
+    assert len(disclosure.reception_events) == 3
+
+
+def test_checks_run_per_document(disclosures):
+    for document_id, disclosure in disclosures.items():
+        assert disclosure.consistency_checks
+        assert all(c.document_id == document_id and c.check_id.startswith(f"{document_id}.")
+                   for c in disclosure.consistency_checks)
+    # the 2021 bureau says it evaluated three projects and reports one: found in that document only
+    failing = {c.check_id for c in disclosures["yaan-zwfwdsj-2021"].consistency_checks if c.status == "fail"}
+    assert any(".counts.performance_projects." in check for check in failing)
+
+
+def test_amounts_no_template_sentence_reads_are_listed_not_guessed(disclosures):
+    # "其中,本年收入合计1876.42万元,年初结转和结余834.16万元;…" follows the 2021 totals sentence
+    issues = disclosures["yaan-zwfwdsj-2021"].extraction_issues
+    unread = {(i.paragraph_id, i.literal) for i in issues if i.kind == "unread_amount"}
+    assert ("yaan-zwfwdsj-2021-p0070", "1876.42万元") in unread
+    read = {f.amount_as_published for f in disclosures["yaan-zwfwdsj-2021"].fiscal_figures
+            if f.paragraph_id == "yaan-zwfwdsj-2021-p0070"}
+    assert "1876.42万元" not in read
+
+
+# --- one package of many documents ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def package(many_documents):
+    return many_documents[1]
+
+
+def read_rows(folder: Path, table: str) -> list[dict]:
+    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_package_holds_every_document_with_department_and_year(package):
+    documents = {row["document_id"]: row for row in read_rows(package, "documents")}
+    assert len(documents) == len(NAMES) + 1
+    assert {row["fiscal_year"] for row in documents.values()} == {"2020", "2021"}
+    figures = read_rows(package, "fiscal_figures")
+    assert {row["document_id"] for row in figures} == set(documents)
+    for table in TABLES:
+        names = [f.name for f in table.fields]
+        if table.name not in ("documents", "organizations", "classifications"):
+            assert {"document_id", "org_id", "fiscal_year"} <= set(names), table.name
+
+
+def test_adding_documents_changes_no_row_of_the_published_one(package):
+    """Every row of the committed single-document package is in the many-document one,
+    byte for byte; only the organizations (described by their latest year) may differ."""
+    for table in TABLES:
+        if table.name == "organizations":
+            continue
+        alone = (DEFAULT_PACKAGE / f"{table.name}.csv").read_text(encoding="utf-8").splitlines()
+        together = set((package / f"{table.name}.csv").read_text(encoding="utf-8").splitlines())
+        assert [line for line in alone if line not in together] == [], table.name
+
+
+def test_the_same_department_in_two_years_is_one_organization(package):
+    organizations = read_rows(package, "organizations")
+    ids = [row["org_id"] for row in organizations]
+    assert len(ids) == len(set(ids))
+    units = [row for row in organizations if row["parent_org_id"] == "yaan-zwfwdsj"]
+    assert len(units) == 3
+    years = {row["fiscal_year"] for row in read_rows(package, "fiscal_figures") if row["org_id"] == "yaan-zwfwdsj"}
+    assert years == {"2020", "2021"}
+
+
+def test_observations_carry_organization_and_fiscal_year(package):
+    from yaan_opendata.rdf.query import base_iri_for, load_store, run
+
+    store = load_store(package)
+    query = """
+        SELECT ?year (COUNT(DISTINCT ?org) AS ?orgs) (COUNT(?obs) AS ?n) WHERE {
+          ?obs a qb:Observation ; obeu-dimension:fiscalYear ?year ; obeu-dimension:organization ?org .
+        } GROUP BY ?year ORDER BY ?year"""
+    rows = [[term.value for term in row] for row in run(store, query, base_iri_for(store))]
+    assert [row[0].rsplit("/", 1)[-1] for row in rows] == ["2020", "2021"]
+    assert [int(row[1]) for row in rows] == [6, 1]  # six departments in 2020, one in 2021
+    figures = read_rows(package, "fiscal_figures")
+    assert sum(int(row[2]) for row in rows) == len(figures)
+
+
+# --- strict, lenient, refused ------------------------------------------------------
+
+
+def _copy(tmp_path: Path, name: str, edit=None) -> Path:
+    """A test document copied alone into a folder without a manifest (identity from its text)."""
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    text = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8")
+    changed = edit(text) if edit else text
+    assert edit is None or changed != text
+    (folder / f"{name}.txt").write_text(changed, encoding="utf-8")
+    return folder / f"{name}.txt"
+
+
+def _break_three_public(text: str) -> str:
+    return text.replace("“三公”经费财政拨款支出决算中", "“三公”经费财政拨款支出情况为")
+
+
+def test_strict_stops_at_a_section_that_does_not_read(tmp_path):
+    path = _copy(tmp_path, "yaan-jyj-2020", _break_three_public)
+    with pytest.raises(SourceError, match=r"document yaan-jyj-2020, paragraph yaan-jyj-2020-p\d{4}: .*三公"):
+        load_disclosures(inputs=[path])
+
+
+def test_lenient_publishes_what_was_read_and_lists_what_was_not(tmp_path):
+    path = _copy(tmp_path, "yaan-jyj-2020", _break_three_public)
+    out = tmp_path / "package"
+    (disclosure,) = build(out_dir=out, inputs=[path], lenient=True)
+    issues = [i for i in disclosure.extraction_issues if i.kind == "unreadable_section"]
+    assert [i.extractor for i in issues] == ["three_public"]
+    assert "三公" in issues[0].reason and issues[0].paragraph_id
+    figures = {f.figure_id.split(".", 1)[1] for f in disclosure.fiscal_figures}
+    assert "grand_total.revenue" in figures and not any(k.startswith("three_public.") for k in figures)
+    assert any(row["kind"] == "unreadable_section" for row in read_rows(out, "extraction_issues"))
+
+
+def test_a_document_outside_the_template_is_refused_in_both_modes(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("2020年度雅安市某某局部门决算\n发布时间:2021-09-01\n一、工作总结\n全年支出100万元。\n",
+                    encoding="utf-8")
+    for lenient in (False, True):
+        with pytest.raises(SourceError, match="not a 部门决算 disclosure in the national template"):
+            load_disclosures(inputs=[path], lenient=lenient)
+    unrelated = tmp_path / "other" / "news.txt"
+    unrelated.parent.mkdir()
+    unrelated.write_text("市政府召开常务会议\n会议研究了有关事项。\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="no title line"):
+        load_disclosures(inputs=[unrelated])
+
+
+def test_a_missing_required_part_is_named(tmp_path):
+    path = _copy(tmp_path, "yaan-zjj-2020", lambda text: text.replace("二、收入决算情况说明", "二、收入情况"))
+    for lenient in (False, True):
+        with pytest.raises(SourceError, match="required part.*收入决算情况说明"):
+            load_disclosures(inputs=[path], lenient=lenient)
+
+
+def test_a_file_no_manifest_lists_gets_its_identity_from_its_text(tmp_path):
+    path = _copy(tmp_path, "yingjing-nyncj-2020")
+    (disclosure,) = load_disclosures(inputs=[path])
+    document = disclosure.document
+    assert document.org_id == org_id_for("荥经县农业农村局")
+    assert document.document_id == f"{document.org_id}-2020"
+    assert (document.fiscal_year, document.published.isoformat()) == (2020, "2021-09-22")
+    assert document.publisher == "荥经县农业农村局"
+
+
+def test_the_cli_builds_from_source_files(tmp_path):
+    from click.testing import CliRunner
+
+    from yaan_opendata.cli import cli
+
+    first = _copy(tmp_path, "yaan-sjj-2020")
+    second = tmp_path / "in" / "yaan-zjj-2020.txt"
+    shutil.copy(DOCUMENTS / "yaan-zjj-2020.txt", second)
+    out = tmp_path / "package"
+    result = CliRunner().invoke(cli, ["build", "--source", str(first), "--source", str(second), "--package", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 document(s)" in result.output
+    assert len(read_rows(out, "documents")) == 2

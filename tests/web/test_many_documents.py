@@ -1,0 +1,44 @@
+"""The site of a package of many documents: department and year are facets and view columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from yaan_opendata.database import build_database
+from yaan_opendata.serve import Site, datasette_app
+
+from .conftest import DB, Client
+
+
+@pytest.fixture(scope="module")
+def many_client(many_documents, tmp_path_factory):
+    disclosures, package = many_documents
+    site = Site(package_dir=package, build_dir=tmp_path_factory.mktemp("many-site"))
+    build_database(disclosures, site.database_path)
+    return Client(datasette_app(site))
+
+
+def test_figures_facet_by_year_and_department(many_client):
+    data = many_client.json(f"/{DB}/fiscal_figures.json?_facet=fiscal_year&_facet=org_id&_size=0")
+    facets = {name: {str(v["value"]) for v in facet["results"]} for name, facet in data["facet_results"].items()}
+    assert facets["fiscal_year"] == {"2020", "2021"}
+    assert {"yaan-zwfwdsj", "yaan-wglj", "yaan-zjj", "yaan-jyj", "yaan-sjj", "yingjing-nyncj"} <= facets["org_id"]
+
+
+def test_every_table_page_answers_and_facets_by_year(many_client):
+    tables = many_client.json(f"/{DB}.json")["tables"]
+    for table in tables:
+        if table["hidden"] or table["name"] in ("documents", "organizations", "classifications"):
+            continue
+        data = many_client.json(f"/{DB}/{table['name']}.json?_facet=fiscal_year&_size=1")
+        years = {str(v["value"]) for v in data["facet_results"]["fiscal_year"]["results"]}
+        assert years <= {"2020", "2021"} and years, table["name"]
+
+
+def test_views_name_the_department(many_client):
+    rows = many_client.rows(f"/{DB}/three_public_breakdown?单位=雅安市教育局")
+    assert rows and {row["年度"] for row in rows} == {2020}
+    by_function = many_client.rows(f"/{DB}/expenditure_by_function?科目编码=205")
+    assert [row["单位"] for row in by_function] == ["雅安市教育局"]
+    both_years = many_client.rows(f"/{DB}/figures_wan_yuan?名称=收入总计&单位=雅安市政务服务和大数据局")
+    assert sorted(row["年度"] for row in both_years) == [2020, 2021]
