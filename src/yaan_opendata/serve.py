@@ -43,6 +43,8 @@ class Site:
     package_dir: Path = pipeline.DEFAULT_PACKAGE
     build_dir: Path = DEFAULT_BUILD
     metadata_path: Path = GENERATED_PATH
+    inputs: tuple[Path, ...] = ()  # source files or folders instead of sources_dir (build --source)
+    lenient: bool = False
 
     @property
     def database_path(self) -> Path:
@@ -56,11 +58,15 @@ class Site:
 def prepare(site: Site, rebuild: bool = False) -> list[str]:
     """Build the package, the database and the zip where missing or out of date; say what was built."""
     built = []
+    # Documents given one by one are built every time: the package and the database
+    # must hold the same documents, and nothing records which ones a package holds.
+    rebuild = rebuild or bool(site.inputs)
     if rebuild or not (site.package_dir / "datapackage.json").exists():
-        pipeline.build(site.sources_dir, site.package_dir)
+        pipeline.build(site.sources_dir, site.package_dir, inputs=site.inputs, lenient=site.lenient)
         built.append(str(site.package_dir))
     if rebuild or _out_of_date(site.database_path, _model_inputs(site)):
-        build_database(pipeline.load_disclosures(site.sources_dir), site.database_path)
+        disclosures = pipeline.load_disclosures(site.sources_dir, site.inputs, lenient=site.lenient)
+        build_database(disclosures, site.database_path)
         built.append(str(site.database_path))
     if rebuild or _out_of_date(site.zip_path, package_files(site.package_dir)):
         build_zip(site.package_dir, site.zip_path)

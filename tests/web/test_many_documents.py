@@ -42,3 +42,18 @@ def test_views_name_the_department(many_client):
     assert [row["单位"] for row in by_function] == ["雅安市教育局"]
     both_years = many_client.rows(f"/{DB}/figures_wan_yuan?名称=收入总计&单位=雅安市政务服务和大数据局")
     assert sorted(row["年度"] for row in both_years) == [2020, 2021]
+
+
+def test_serve_with_sources_builds_the_package_and_database_from_them(tmp_path):
+    import sqlite3
+    from pathlib import Path
+
+    from yaan_opendata.serve import prepare
+
+    document = Path(__file__).parents[1] / "documents" / "yaan-jyj-2020.txt"
+    site = Site(package_dir=tmp_path / "datapackage", build_dir=tmp_path / "build", inputs=(document,))
+    built = prepare(site)
+    assert str(site.package_dir) in built and str(site.database_path) in built
+    with sqlite3.connect(site.database_path) as db:
+        assert db.execute("select document_id from documents").fetchall() == [("yaan-jyj-2020",)]
+    assert "yaan-jyj-2020" in (site.package_dir / "documents.csv").read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ def test_tables_get_their_facets_sort_label_column_and_search_index():
     tables = yaml.safe_load(site_metadata.fresh_text())["databases"][DB]["tables"]
     figures = tables["fiscal_figures"]
     assert figures["label_column"] == "label_zh"
-    assert figures["facets"][:2] == ["category", "flow"]
+    assert figures["facets"][:4] == ["fiscal_year", "org_id", "category", "flow"]
     assert tables["paragraphs"]["sort"] == "number"
     for name in SEARCHABLE:
         assert (tables[name]["fts_table"], tables[name]["fts_pk"]) == (f"{name}_fts", "rowid")

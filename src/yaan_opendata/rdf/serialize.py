@@ -80,12 +80,17 @@ def json_ld(triples: list[ox.Triple], names: dict[str, str]) -> str:
                 return f"{name}:{iri[len(namespace):]}"
         return iri
 
-    nodes: dict[str, dict] = {}
-    for triple in triples:  # sorted: subjects, predicates and objects come in order
-        subject = triple.subject.value
-        node = nodes.get(subject)
-        if node is None:
-            node = nodes[subject] = {"@id": compact(subject)}
+    # Sorted triples keep each subject's triples together: a node object is complete
+    # when the subject changes, so it is encoded then (one line, json's fast C encoder)
+    # and only its text is kept, not every node of a large graph at once.
+    lines: list[str] = []
+    subject, node = None, {}
+    for triple in triples:
+        if triple.subject.value != subject:
+            if subject is not None:
+                lines.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
+            subject = triple.subject.value
+            node = {"@id": compact(subject)}
         obj = triple.object
         if triple.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
             node.setdefault("@type", []).append(compact(obj.value))
@@ -99,9 +104,10 @@ def json_ld(triples: list[ox.Triple], names: dict[str, str]) -> str:
         else:
             value = {"@value": obj.value, "@type": compact(obj.datatype.value)}
         node.setdefault(compact(triple.predicate.value), []).append(value)
-    # One node object per line: readable, and json's fast C encoder (no indent).
+    if subject is not None:
+        lines.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
     context = json.dumps({"@context": names}, ensure_ascii=False, indent=1)[:-2]
-    graph = ",\n".join(json.dumps(node, ensure_ascii=False, sort_keys=True) for node in nodes.values())
+    graph = ",\n".join(lines)
     return f'{context},\n "@graph": [\n{graph}\n]}}\n'
 
 
