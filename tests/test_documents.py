@@ -124,13 +124,32 @@ def test_checks_run_per_document(disclosures):
 
 
 def test_amounts_no_template_sentence_reads_are_listed_not_guessed(disclosures):
-    # "其中,本年收入合计1876.42万元,年初结转和结余834.16万元;…" follows the 2021 totals sentence
+    # "…全年完成各类公共资源交易项目1862个,交易金额196.8亿元,节约资金5.6亿元。" (work review)
     issues = disclosures["yaan-zwfwdsj-2021"].extraction_issues
     unread = {(i.paragraph_id, i.literal) for i in issues if i.kind == "unread_amount"}
-    assert ("yaan-zwfwdsj-2021-p0070", "1876.42万元") in unread
-    read = {f.amount_as_published for f in disclosures["yaan-zwfwdsj-2021"].fiscal_figures
-            if f.paragraph_id == "yaan-zwfwdsj-2021-p0070"}
-    assert "1876.42万元" not in read
+    assert ("yaan-zwfwdsj-2021-p0055", "196.8亿元") in unread
+    assert all(i.reason and i.paragraph_id for i in issues)
+    # a threshold is not an amount: "单价50万元以上通用设备0台" in the vendored document
+    assert not load_disclosures()[0].extraction_issues
+
+
+def test_what_the_totals_are_made_of_is_read_and_checked_where_stated(disclosures):
+    # "…收、支总计2710.58万元。其中,本年收入合计1876.42万元,年初结转和结余834.16万元;
+    #  本年支出合计2197.85万元,结余分配0万元,年末结转和结余512.73万元。"
+    disclosure = disclosures["yaan-zwfwdsj-2021"]
+    parts = {f.figure_id.split(".", 1)[1]: f.amount_yuan for f in disclosure.fiscal_figures if ".parts." in f.figure_id}
+    assert {k: v for k, v in parts.items() if not k.startswith("fiscal")} == {
+        "grand_total.parts.income": 18764200, "grand_total.parts.opening_balance": 8341600,
+        "grand_total.parts.expenditure": 21978500, "grand_total.parts.distribution": 0,
+        "grand_total.parts.closing_balance": 5127300,
+    }
+    statuses = {c.rule_id: c.status for c in disclosure.consistency_checks if "_parts" in c.rule_id}
+    assert statuses == dict.fromkeys(
+        ("sums.grand_total_revenue_parts", "sums.grand_total_expenditure_parts",
+         "sums.fiscal_grand_total_revenue_parts", "sums.fiscal_grand_total_expenditure_parts"), "pass")
+    # "收入总计中,本年收入合计40813.62万元,…" in a sentence of its own (教育局)
+    jyj = {f.figure_id.split(".", 1)[1]: f.amount_yuan for f in disclosures["yaan-jyj-2020"].fiscal_figures}
+    assert jyj["grand_total.parts.income"] == jyj["income.total"] == 408136200
 
 
 # --- one package of many documents ---------------------------------------------------

@@ -87,6 +87,9 @@ NOT_CHECKABLE = {
 } | {
     f"completion.rate.three_public.{key}.completion_rate"
     for key in ("total", "overseas.detail", "vehicles.detail", "reception.detail")
+} | {  # the 2020 document does not say what its totals are made of (其中:本年收入合计…)
+    f"sums.{rule}_parts" for rule in (
+        "grand_total_revenue", "grand_total_expenditure", "fiscal_grand_total_revenue", "fiscal_grand_total_expenditure")
 }
 
 

@@ -33,6 +33,7 @@ class Identity:
     total: str
     parts: tuple[str, ...] = ()  # listed keys: each must be published
     pattern: str | None = None  # or: every key matching this pattern is a part
+    optional: tuple[str, ...] = ()  # listed keys that count when published (结余分配)
 
 
 def _rule(name: str, zh: str, en: str) -> Rule:
@@ -131,6 +132,29 @@ IDENTITIES: tuple[Identity, ...] = (
         ("annex1.expenditure", "annex1.carry_over.closing"),
     ),
     Identity(
+        _rule("grand_total_revenue_parts", "收入总计等于本年收入合计加年初结转和结余(原文列明时)",
+              "Revenue grand total equals income of the year plus opening carry-over (where stated)"),
+        "grand_total.revenue", ("grand_total.parts.income", "grand_total.parts.opening_balance"),
+    ),
+    Identity(
+        _rule("grand_total_expenditure_parts", "支出总计等于本年支出合计、结余分配与年末结转和结余之和(原文列明时)",
+              "Expenditure grand total equals expenditure of the year, distribution and closing carry-over (where stated)"),
+        "grand_total.expenditure", ("grand_total.parts.expenditure", "grand_total.parts.closing_balance"),
+        optional=("grand_total.parts.distribution",),
+    ),
+    Identity(
+        _rule("fiscal_grand_total_revenue_parts", "财政拨款收入总计等于本年财政拨款收入加年初财政拨款结转和结余(原文列明时)",
+              "Fiscal appropriation revenue grand total equals income plus opening carry-over (where stated)"),
+        "fiscal_appropriation.grand_total.revenue",
+        ("fiscal_appropriation.grand_total.parts.income", "fiscal_appropriation.grand_total.parts.opening_balance"),
+    ),
+    Identity(
+        _rule("fiscal_grand_total_expenditure_parts", "财政拨款支出总计等于本年财政拨款支出加年末财政拨款结转和结余(原文列明时)",
+              "Fiscal appropriation expenditure grand total equals expenditure plus closing carry-over (where stated)"),
+        "fiscal_appropriation.grand_total.expenditure",
+        ("fiscal_appropriation.grand_total.parts.expenditure", "fiscal_appropriation.grand_total.parts.closing_balance"),
+    ),
+    Identity(
         _rule("annex1_expenditure", "附件1:本年支出等于基本支出与项目支出之和",
               "Annex 1: expenditure of the year equals basic plus project expenditure"),
         "annex1.expenditure",
@@ -171,6 +195,7 @@ def check(records: Records) -> Iterator[Finding]:
 
 def _check_identity(records: Records, identity: Identity, subject: str) -> Finding:
     parts = identity.parts or tuple(records.figure_keys(identity.pattern))
+    parts += tuple(k for k in identity.optional if records.figure(k) is not None)
     return money_sum(records, identity.rule, subject, identity.total, parts)
 
 

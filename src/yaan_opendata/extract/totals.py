@@ -62,6 +62,23 @@ EXPENDITURE_TOTAL = re.compile(rf"(?P<name>本年支出合计)(?P<amount>{MONEY_
 # A part and its share of the total: "其他收入0.67万元,占0.04%" / "项目支出1988.27万元,占78.99%"
 PART_WITH_SHARE = re.compile(rf"(?P<name>[^,,;;::]+?)(?P<amount>{MONEY_LITERAL}){SHARE_OF}(?P<share>{PCT})")
 
+# Many departments say what the totals are made of, between the totals and the change:
+# "其中,本年收入合计4142.20万元,年初结转和结余586.37万元;本年支出合计4305.44万元,结余分配0万元,
+#  年末结转和结余423.13万元。" (四: "本年财政拨款收入…,年初财政拨款结转和结余…")
+# → (key, flow, category, label, English label)
+COMPOSITION = (
+    (re.compile(rf"本年(?:财政拨款)?收入(?:合计)?(?P<amount>{MONEY_LITERAL})"),
+     "income", "revenue", "income_total", "本年收入", "income of the year"),
+    (re.compile(rf"年初(?:财政拨款)?结转和结余(?P<amount>{MONEY_LITERAL})"),
+     "opening_balance", "revenue", "carry_over", "年初结转和结余", "opening carry-over and balance"),
+    (re.compile(rf"本年(?:财政拨款)?支出(?:合计)?(?P<amount>{MONEY_LITERAL})"),
+     "expenditure", "expenditure", "expenditure_total", "本年支出", "expenditure of the year"),
+    (re.compile(rf"结余分配(?P<amount>{MONEY_LITERAL})"),
+     "distribution", "expenditure", "carry_over", "结余分配", "distribution of the balance"),
+    (re.compile(rf"年末(?:财政拨款)?结转和结余(?P<amount>{MONEY_LITERAL})"),
+     "closing_balance", "expenditure", "carry_over", "年末结转和结余", "closing carry-over and balance"),
+)
+
 # Suffix of the comparisons read from 一's reason, so they do not collide with
 # comparisons another section may publish for the same figure.
 REASON_SUFFIX = ".grand_total_reason"
@@ -109,6 +126,25 @@ def _grand_totals(
         yield figure
         yield yoy_change(doc, figure, paragraph, rest, reason=reason)
         yield growth_rate(doc, figure, paragraph, rest, reason=reason)
+    later = paragraphs[paragraphs.index(paragraph) + 1:]
+    yield from _composition(doc, [(paragraph, match.end())] + [(p, 0) for p in later], key_prefix=key_prefix, fund=fund)
+
+
+def _composition(doc: SourceDocument, places: list[tuple[Paragraph, int]], *, key_prefix: str, fund: str):
+    """The parts of the totals, where the chapter states them (after the totals, in the
+    same sentence or a later one: "其中:本年收入合计…" / "收入总计中,本年收入合计…")."""
+    prefix = "财政拨款" if fund == "fiscal_appropriation" else ""
+    for pattern, key, flow, category, label_zh, label_en in COMPOSITION:
+        found = next(((p, m) for p, start in places if (m := pattern.search(p.text, start))), None)
+        if found is None:
+            continue
+        paragraph, match = found
+        yield fiscal_figure(
+            doc, f"{key_prefix}grand_total.parts.{key}", paragraph, match.group("amount"),
+            clause_around(paragraph.text, *match.span()),
+            flow=flow, fund=fund, category=category, item=f"grand_total.{key}",
+            label_zh=f"{prefix}收支总计构成:{label_zh}", label_en=f"Grand total, made of: {label_en}",
+        )
 
 
 def _income(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:
