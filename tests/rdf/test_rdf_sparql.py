@@ -36,7 +36,10 @@ def disclosure(seed_disclosures):
 
 def test_every_example_query_returns_rows(store):
     names = sorted(p.stem for p in QUERIES.glob("*.rq"))
-    assert names == ["expenditure-by-class", "figures-with-source-paragraph", "projects-with-indicators", "three-public"]
+    assert names == [
+        "expenditure-by-class", "figures-with-source-paragraph", "projects-with-indicators", "three-public",
+        "totals-by-department-and-year",
+    ]
     for name in names:
         assert answer(store, name), name
 
@@ -142,3 +145,10 @@ def test_the_readme_excerpt_is_in_the_results(store):
 def test_the_sqlite_distribution_is_the_database_the_site_serves():
     sqlite = next(d for d in OTHER_DISTRIBUTIONS if d.name == "sqlite")
     assert sqlite.path == f"{site_metadata.DATABASE_NAME}.db"
+
+
+def test_totals_by_department_and_year_gives_one_row_per_disclosure(store, disclosure):
+    (row,) = answer(store, "totals-by-department-and-year")
+    figures = {f.figure_id.split(".", 1)[1]: f.amount_yuan for f in disclosure.fiscal_figures}
+    assert row["year"].endswith("/2020") and row["department"] == "雅安市政务服务和大数据局"
+    assert (row["grand_total_yuan"], row["expenditure_yuan"]) == (figures["grand_total.revenue"], figures["expenditure.total"])

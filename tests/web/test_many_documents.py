@@ -57,3 +57,11 @@ def test_serve_with_sources_builds_the_package_and_database_from_them(tmp_path):
     with sqlite3.connect(site.database_path) as db:
         assert db.execute("select document_id from documents").fetchall() == [("yaan-jyj-2020",)]
     assert "yaan-jyj-2020" in (site.package_dir / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_totals_by_department_and_year_has_a_row_per_document(many_client, many_documents):
+    disclosures, _ = many_documents
+    rows = many_client.rows(f"/{DB}/totals_by_department_and_year")
+    assert len(rows) == len(disclosures)
+    bureau = [row for row in rows if row["单位"] == "雅安市政务服务和大数据局"]
+    assert [(row["年度"], row["收支总计(万元)"]) for row in bureau] == [(2020, 3351.34), (2021, 2710.58)]
