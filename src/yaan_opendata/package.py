@@ -145,10 +145,28 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
 
 def table_records(disclosures: list[Disclosure], table: Table) -> list:
     if table.name == "classifications":  # shared code lists: once, not per document
-        return rows(disclosures[0], table)
+        return _classifications_used(disclosures, rows(disclosures[0], table))
     if table.name == "organizations":
         return _organizations(disclosures)
     return [record for d in disclosures for record in rows(d, table)]
+
+
+def _classifications_used(disclosures: list[Disclosure], code_list: list) -> list:
+    """The codes the documents use, with their parents, in code-list order.
+
+    The shipped list (codelists/functional.csv) holds every code a department may
+    name; the package publishes those its documents name, each confirmed by a
+    sentence that states it."""
+    by_id = {c.classification_id: c for c in code_list}
+    wanted: set[str] = set()
+    for disclosure in disclosures:
+        for records in (disclosure.fiscal_figures, disclosure.expenditure_items):
+            for record in records:
+                code = record.classification_id
+                while code is not None and code not in wanted:
+                    wanted.add(code)
+                    code = by_id[code].parent_id
+    return [c for c in code_list if c.classification_id in wanted]
 
 
 def _organizations(disclosures: list[Disclosure]) -> list:

@@ -75,6 +75,20 @@ class SourceDocument:
             )
         return result
 
+    @functools.cached_property
+    def heading_phrases(self) -> dict[str, tuple[str, ...]]:
+        """``headings`` without their numbering (what section patterns are matched against)."""
+        stripped: dict[str, str] = {}
+        return {
+            paragraph_id: tuple(stripped.setdefault(h, strip_marker(h)) for h in headings)
+            for paragraph_id, headings in self.headings.items()
+        }
+
+    @functools.cached_property
+    def found_sections(self) -> dict:
+        """Sections already looked up (``extract.common.section``), by their path."""
+        return {}
+
     def published_text(self, paragraph: Paragraph) -> str:
         line = self.published_lines.get(paragraph.paragraph_id)
         return line.original if line else paragraph.text

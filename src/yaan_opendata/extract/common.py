@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..model import FigureComparison, FiscalFigure, Paragraph
 from ..numbers import Money, NumberFormatError, parse_money, parse_percent, to_decimal
-from ..source import SourceDocument, strip_marker
+from ..source import SourceDocument
 
 
 def section(doc: SourceDocument, *path: str | re.Pattern, required: bool = True) -> list[Paragraph]:
@@ -24,11 +24,16 @@ def section(doc: SourceDocument, *path: str | re.Pattern, required: bool = True)
     Levels between two matches may be skipped. A missing section is an error
     naming the document and the path, or an empty list when not ``required``.
     """
-    headings = doc.headings
-    found = [p for p in doc.paragraphs if _path_matches(headings[p.paragraph_id], p.section_path, path)]
+    found = doc.found_sections.get(path)
+    if found is None:
+        headings, phrases = doc.headings, doc.heading_phrases
+        found = doc.found_sections[path] = [
+            p for p in doc.paragraphs
+            if _path_matches(headings[p.paragraph_id], phrases[p.paragraph_id], p.section_path, path)
+        ]
     if not found and required:
         raise doc.error(f"section '{' / '.join(_describe(w) for w in path)}' is missing")
-    return found
+    return list(found)
 
 
 def subsection(doc: SourceDocument, paragraphs: list[Paragraph], wanted: re.Pattern) -> list[Paragraph]:
@@ -37,11 +42,8 @@ def subsection(doc: SourceDocument, paragraphs: list[Paragraph], wanted: re.Patt
     if not paragraphs:
         return paragraphs
     depth = len(paragraphs[0].section_path.split(" / "))
-    headings = doc.headings
-    inside = [
-        p for p in paragraphs
-        if any(wanted.search(strip_marker(h)) for h in headings[p.paragraph_id][depth:])
-    ]
+    phrases = doc.heading_phrases
+    inside = [p for p in paragraphs if any(wanted.search(h) for h in phrases[p.paragraph_id][depth:])]
     return inside or paragraphs
 
 
@@ -49,11 +51,13 @@ def _describe(wanted: str | re.Pattern) -> str:
     return wanted.pattern if isinstance(wanted, re.Pattern) else wanted
 
 
-def _path_matches(headings: Sequence[str], section_path: str, wanted: Sequence[str | re.Pattern]) -> bool:
+def _path_matches(
+    headings: Sequence[str], phrases: Sequence[str], section_path: str, wanted: Sequence[str | re.Pattern]
+) -> bool:
     markers = section_path.split(" / ") if section_path else []
     level = 0
     for want in wanted:
-        while level < len(headings) and not _heading_matches(markers[level], headings[level], want):
+        while level < len(headings) and not _heading_matches(markers[level], headings[level], phrases[level], want):
             level += 1
         if level == len(headings):
             return False
@@ -61,9 +65,9 @@ def _path_matches(headings: Sequence[str], section_path: str, wanted: Sequence[s
     return True
 
 
-def _heading_matches(marker: str, heading: str, want: str | re.Pattern) -> bool:
+def _heading_matches(marker: str, heading: str, phrase: str, want: str | re.Pattern) -> bool:
     if isinstance(want, re.Pattern):
-        return bool(want.search(strip_marker(heading)))
+        return bool(want.search(phrase))
     normalize = str.maketrans("()", "()")
     return marker.translate(normalize) == want.translate(normalize) or (len(want) > 4 and want in heading)
 

@@ -26,12 +26,13 @@ from .mapping import (
 from .vocabulary import OBEU_CONCEPTS, bilingual
 
 
-def add_code_lists(graph: set) -> None:
+def add_code_lists(graph: set, classifications) -> None:
+    """The concept schemes, with the top concepts of the ``classifications`` the package publishes."""
     for scheme, iri in CLASSIFICATION_SCHEMES.items():
         graph.add((iri, RDF.type, SKOS.ConceptScheme))
         bilingual(graph, iri, RDFS.label, *codelists.SCHEMES[scheme])
         bilingual(graph, iri, SKOS.prefLabel, *codelists.SCHEMES[scheme])
-    for record in codelists.classifications():
+    for record in classifications:
         if record.parent_id is None:
             concept = classification_concept(record.classification_id)
             scheme = CLASSIFICATION_SCHEMES[record.scheme]

@@ -39,7 +39,7 @@ def graph_triples(
             triples.update(mapper.triples(table, record))
     described: set[tuple] = set()  # the hand-made parts, in rdflib terms
     declare_vocabulary(described)
-    add_code_lists(described)
+    add_code_lists(described, table_records(disclosures, TABLES_BY_NAME["classifications"]))
     figures = table_records(disclosures, TABLES_BY_NAME["fiscal_figures"])
     add_cubes(described, figures, mapper, catalog_dataset(mapper))
     add_catalog(described, disclosures, mapper, list(distributions))
