@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import frictionless
+if TYPE_CHECKING:
+    import frictionless
 
 
 def validate_package(
@@ -18,6 +20,10 @@ def validate_package(
     ``only`` validates just the named resources (their foreign keys still look up
     the whole package), so that processes can share the work.
     """
+    # Imported here (0.16 s): the build forks its validators before they need it, so
+    # they import it while the main process builds the RDF graph.
+    import frictionless
+
     descriptor = package_dir / "datapackage.json"
     if not descriptor.exists():
         return [f"{descriptor} does not exist: run `yaan-opendata build` first"]
