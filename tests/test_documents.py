@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -124,13 +125,42 @@ def test_checks_run_per_document(disclosures):
 
 
 def test_amounts_no_template_sentence_reads_are_listed_not_guessed(disclosures):
-    # "…全年完成各类公共资源交易项目1862个,交易金额196.8亿元,节约资金5.6亿元。" (work review)
-    issues = disclosures["yaan-zwfwdsj-2021"].extraction_issues
+    # 四: "…本年财政拨款收入5073.20万元(一般公共预算财政拨款3468.20万元、政府性基金…)" and the
+    # trip's cost restated at the end of the 因公出国 paragraph ("…管理经验,支出3.60万元。")
+    issues = disclosures["yaan-zjj-2020"].extraction_issues
     unread = {(i.paragraph_id, i.literal) for i in issues if i.kind == "unread_amount"}
-    assert ("yaan-zwfwdsj-2021-p0055", "196.8亿元") in unread
+    assert {("yaan-zjj-2020-p0076", "3468.20万元"), ("yaan-zjj-2020-p0112", "3.60万元")} <= unread
     assert all(i.reason and i.paragraph_id for i in issues)
+    figures = {f.figure_id: f for f in disclosures["yaan-zjj-2020"].fiscal_figures}
+    assert figures["yaan-zjj-2020.three_public.overseas.detail"].paragraph_id == "yaan-zjj-2020-p0112"
     # a threshold is not an amount: "单价50万元以上通用设备0台" in the vendored document
     assert not load_disclosures()[0].extraction_issues
+
+
+def test_fund_spending_by_function_where_stated(disclosures):
+    # "2020年政府性基金预算拨款支出1520.00万元,主要用于城乡社区支出(类)国有土地使用权出让收入安排的支出(款)
+    #  城市建设支出(项)1520.00万元,…"
+    disclosure = disclosures["yaan-zjj-2020"]
+    figures = {f.figure_id.split(".", 1)[1]: f for f in disclosure.fiscal_figures}
+    line = figures["government_fund.functional.2120803"]
+    assert (line.amount_yuan, line.fund, line.classification_id) == (15200000, "government_fund", "functional:2120803")
+    assert figures["state_capital.functional.2230105"].amount_yuan == 850000
+    statuses = [c.status for c in disclosure.consistency_checks if c.rule_id == "sums.fund_items"]
+    assert statuses == ["pass", "pass"]
+
+
+def test_optional_comparisons_some_departments_add(disclosures):
+    # 三公 total with its change: "…完成预算96.47%,比2020年减少0.84万元,下降14.58%。"
+    comparisons = {c.comparison_id: c for c in disclosures["yaan-zwfwdsj-2021"].figure_comparisons}
+    assert comparisons["yaan-zwfwdsj-2021.three_public.total.yoy_change"].value == -8400
+    assert comparisons["yaan-zwfwdsj-2021.three_public.total.growth_rate"].value == Decimal("-14.58")
+    # the reason names how a part of the totals changed: "本年收入增加306.57万元、年初结转和结余增加79.64万元"
+    wglj = {c.comparison_id: c.value for c in disclosures["yaan-wglj-2020"].figure_comparisons}
+    assert wglj["yaan-wglj-2020.grand_total.parts.income.yoy_change.grand_total_reason"] == 3065700
+    assert wglj["yaan-wglj-2020.grand_total.parts.opening_balance.yoy_change.grand_total_reason"] == 796400
+    # money in 亿元 in the work review is a number of the narrative
+    metrics = {(m.paragraph_id, m.value_as_published) for m in disclosures["yaan-jyj-2020"].work_metrics}
+    assert ("yaan-jyj-2020-p0052", "1.86亿元") in metrics
 
 
 def test_what_the_totals_are_made_of_is_read_and_checked_where_stated(disclosures):

@@ -162,6 +162,10 @@ IDENTITIES: tuple[Identity, ...] = (
     ),
 )
 
+_FUND_ITEMS = _rule(
+    "fund_items", "政府性基金、国有资本经营预算拨款支出等于其所列“项”之和(原文列明时)",
+    "Government fund / state capital expenditure equals the sum of the items (项) it lists (where listed)",
+)
 _PROJECT_FUNDS = _rule(
     "project_funds", "绩效目标完成情况表中预算数/执行数等于财政拨款与其它资金之和",
     "In a project's performance table, budget / executed equal fiscal appropriation plus other funds",
@@ -174,7 +178,7 @@ _RECEPTION_EVENTS = _rule(
 # The total the list is summed up to ("共计支出0.91万元"), else the domestic reception line.
 RECEPTION_TOTALS = ("three_public.reception.domestic.listed", "three_public.reception.domestic")
 
-RULES = tuple(i.rule for i in IDENTITIES) + (_CLASS_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS)
+RULES = tuple(i.rule for i in IDENTITIES) + (_CLASS_ITEMS, _FUND_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS)
 
 
 def check(records: Records) -> Iterator[Finding]:
@@ -184,6 +188,10 @@ def check(records: Records) -> Iterator[Finding]:
     for key in records.figure_keys(r"functional\.\d{3}"):
         code = key.rsplit(".", 1)[1]
         yield _check_identity(records, Identity(_CLASS_ITEMS, key, pattern=rf"functional\.{code}\d{{4}}"), code)
+    for fund in ("government_fund", "state_capital"):
+        if records.figure_keys(rf"{fund}\.functional\.\d{{7}}"):  # only where the items are listed
+            identity = Identity(_FUND_ITEMS, f"{fund}.expenditure", pattern=rf"{fund}\.functional\.\d{{7}}")
+            yield _check_identity(records, identity, fund)
     for key in records.figure_keys(r"project\.\d+\.table\.(budget|executed)"):
         subject = key.replace(".table", "")  # 'project.1.budget'
         yield _check_identity(

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from ..codelists import functional_code
 from ..model import FiscalFigure
 from ..source import SourceDocument
 from . import sections as S
@@ -32,6 +33,13 @@ def _stated_none(budget: str) -> re.Pattern:
 NONE_STATED = "无"
 NONE_NOTE = "原文以文字说明无此项支出,记为0元 / stated in words that there was none: read as 0 yuan"
 NONE_PATTERNS = {"government_fund": _stated_none("政府性基金预算"), "state_capital": _stated_none("国有资本经营预算")}
+
+# What the money was spent on, where stated: "…主要用于城乡社区支出(类)国有土地使用权出让收入
+# 安排的支出(款)城市建设支出(项)1520.00万元,…"
+FUND_LINE = re.compile(
+    rf"(?:(?:主要)?用于)?(?P<class>[^,;:()、]+?)[((]类[))](?P<section>[^,;:]+?)[((]款[))]"
+    rf"(?P<item>[^,;:]+?)[((]项[))]\s*(?P<amount>{MONEY_LITERAL})"
+)
 
 # chapter → (pattern, what it states, key, fund, English label)
 BUDGETS = {
@@ -61,11 +69,27 @@ def extract(doc: SourceDocument) -> Iterator[FiscalFigure]:
                                       amount_note=NONE_NOTE)
             continue
         paragraph, match = find(doc, paragraphs, pattern, what)
+        yield from _fund_lines(doc, paragraph, match.end(), fund)
         yield fiscal_figure(
             doc, key, paragraph, match.group("amount"),
             clause_around(paragraph.text, *match.span("amount")),
             flow="expenditure", fund=fund, category="expenditure_total", item="total",
             label_zh=match.group("name"), label_en=english,
+        )
+
+
+def _fund_lines(doc: SourceDocument, paragraph, start: int, fund: str) -> Iterator[FiscalFigure]:
+    """The 类/款/项 the fund's spending went to, each a figure with its functional code."""
+    for line in FUND_LINE.finditer(paragraph.text, start):
+        names = (line.group("class"), line.group("section"), line.group("item"))
+        code = functional_code(*names)
+        if code is None:
+            raise doc.error(f"no functional code for {'/'.join(n.strip() for n in names)}", paragraph)
+        yield fiscal_figure(
+            doc, f"{fund}.functional.{code.code}", paragraph, line.group("amount"), line.group(0).strip(),
+            flow="expenditure", fund=fund, category="expenditure_by_function", item=code.code,
+            label_zh="/".join(n.strip() for n in names), label_en=code.name_en,
+            classification_id=code.classification_id,
         )
 
 

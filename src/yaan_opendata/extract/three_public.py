@@ -17,6 +17,7 @@ from ..numbers import NUMBER
 from ..source import SourceDocument
 from . import sections as S
 from .clauses import (
+    CHANGE,
     MONEY_LITERAL,
     PCT,
     SHARE_OF,
@@ -121,7 +122,11 @@ def _total(doc: SourceDocument, paragraphs: list[Paragraph]) -> list[Record]:
     )
     rest = paragraph.text[match.end():]
     reason = stated_reason(doc, paragraph, rest)
-    return [figure, completion_rate(doc, figure, paragraph, rest, reason=reason)]
+    found = [figure, completion_rate(doc, figure, paragraph, rest, reason=reason)]
+    # Some departments add the change on the prior year: "…,比2020年减少0.84万元,下降14.58%。"
+    if CHANGE.search(rest.split(reason, 1)[0]):
+        found += [yoy_change(doc, figure, paragraph, rest), growth_rate(doc, figure, paragraph, rest)]
+    return found
 
 
 def _breakdown(

@@ -79,6 +79,12 @@ COMPOSITION = (
      "closing_balance", "expenditure", "carry_over", "年末结转和结余", "closing carry-over and balance"),
 )
 
+# …and the reason may name how those parts changed:
+# "主要变动原因是本年收入增加306.57万元、年初结转和结余增加79.64万元" (四: 本年财政拨款收入, 年初财政拨款结转和结余)
+PART_REASON_CHANGE = re.compile(
+    rf"(?P<name>本年(?:财政拨款)?收入|年初(?:财政拨款)?结转和结余)(?P<direction>增加|减少)(?P<amount>{MONEY_LITERAL})"
+)
+
 # Suffix of the comparisons read from 一's reason, so they do not collide with
 # comparisons another section may publish for the same figure.
 REASON_SUFFIX = ".grand_total_reason"
@@ -127,7 +133,22 @@ def _grand_totals(
         yield yoy_change(doc, figure, paragraph, rest, reason=reason)
         yield growth_rate(doc, figure, paragraph, rest, reason=reason)
     later = paragraphs[paragraphs.index(paragraph) + 1:]
-    yield from _composition(doc, [(paragraph, match.end())] + [(p, 0) for p in later], key_prefix=key_prefix, fund=fund)
+    parts = list(_composition(doc, [(paragraph, match.end())] + [(p, 0) for p in later], key_prefix=key_prefix, fund=fund))
+    yield from parts
+    yield from _part_reason_changes(doc, paragraph, reason, parts)
+
+
+def _part_reason_changes(doc, paragraph: Paragraph, reason: str, parts: list[FiscalFigure]):
+    """The changes of the totals' parts that the reason names, on the parts stated."""
+    by_key = {f.item.removeprefix("grand_total."): f for f in parts}
+    for match in PART_REASON_CHANGE.finditer(reason):
+        figure = by_key.get("income" if "收入" in match.group("name") else "opening_balance")
+        if figure is None:
+            continue  # a part the chapter does not state: the amount stays listed as unread
+        yield comparison(
+            doc, figure, "yoy_change", paragraph, match.group("amount"), match.group(0),
+            negative=is_decrease(doc, paragraph, match, "amount"), suffix=REASON_SUFFIX,
+        )
 
 
 def _composition(doc: SourceDocument, places: list[tuple[Paragraph, int]], *, key_prefix: str, fund: str):
