@@ -41,6 +41,8 @@ RESTATED: tuple[tuple[str, str], ...] = (
     (r"annex1\.expenditure", "general_public_budget.expenditure"),
     (r"annex1\.expenditure\.basic", "general_public_budget.basic"),
     (r"grand_total\.parts\.(income|expenditure)", r"\1.total"),
+    (r"fiscal_appropriation\.grand_total\.parts\.income\.(general_public_budget|government_fund|state_capital)",
+     r"income.\1"),
     (r"three_public\.(overseas|vehicles|reception)\.detail", r"three_public.\1"),
     (r"three_public\.reception\.(domestic|foreign)\.listed", r"three_public.reception.\1"),
     (r"project\.(\d+)\.table\.(budget|executed)", r"project.\1.\2"),

@@ -162,6 +162,10 @@ IDENTITIES: tuple[Identity, ...] = (
     ),
 )
 
+_INCOME_BY_BUDGET = _rule(
+    "fiscal_income_by_budget", "本年财政拨款收入等于其所列各预算拨款之和(原文列明时)",
+    "Fiscal income of the year equals the budgets it is split into (where split)",
+)
 _FUND_ITEMS = _rule(
     "fund_items", "政府性基金、国有资本经营预算拨款支出等于其所列“项”之和(原文列明时)",
     "Government fund / state capital expenditure equals the sum of the items (项) it lists (where listed)",
@@ -178,7 +182,9 @@ _RECEPTION_EVENTS = _rule(
 # The total the list is summed up to ("共计支出0.91万元"), else the domestic reception line.
 RECEPTION_TOTALS = ("three_public.reception.domestic.listed", "three_public.reception.domestic")
 
-RULES = tuple(i.rule for i in IDENTITIES) + (_CLASS_ITEMS, _FUND_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS)
+RULES = tuple(i.rule for i in IDENTITIES) + (
+    _CLASS_ITEMS, _INCOME_BY_BUDGET, _FUND_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS,
+)
 
 
 def check(records: Records) -> Iterator[Finding]:
@@ -188,6 +194,11 @@ def check(records: Records) -> Iterator[Finding]:
     for key in records.figure_keys(r"functional\.\d{3}"):
         code = key.rsplit(".", 1)[1]
         yield _check_identity(records, Identity(_CLASS_ITEMS, key, pattern=rf"functional\.{code}\d{{4}}"), code)
+    split = r"fiscal_appropriation\.grand_total\.parts\.income\.[a-z_]+"
+    if records.figure_keys(split):  # only where the split is printed
+        yield _check_identity(
+            records, Identity(_INCOME_BY_BUDGET, "fiscal_appropriation.grand_total.parts.income", pattern=split), "",
+        )
     for fund in ("government_fund", "state_capital"):
         if records.figure_keys(rf"{fund}\.functional\.\d{{7}}"):  # only where the items are listed
             identity = Identity(_FUND_ITEMS, f"{fund}.expenditure", pattern=rf"{fund}\.functional\.\d{{7}}")

@@ -79,6 +79,14 @@ COMPOSITION = (
      "closing_balance", "expenditure", "carry_over", "年末结转和结余", "closing carry-over and balance"),
 )
 
+# 四 may split the year's fiscal income by budget, in brackets after it:
+# "本年财政拨款收入5073.20万元(一般公共预算财政拨款3468.20万元、政府性基金预算财政拨款1520.00万元、…)"
+BRACKETED = re.compile(r"\s*[((](?P<inner>[^))]*)[))]")
+INCOME_BY_BUDGET = re.compile(
+    rf"(?P<name>一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款(?:收入)?(?P<amount>{MONEY_LITERAL})"
+)
+BUDGET_FUNDS = {"一般公共预算": "general_public_budget", "政府性基金预算": "government_fund", "国有资本经营预算": "state_capital"}
+
 # …and the reason may name how those parts changed:
 # "主要变动原因是本年收入增加306.57万元、年初结转和结余增加79.64万元" (四: 本年财政拨款收入, 年初财政拨款结转和结余)
 PART_REASON_CHANGE = re.compile(
@@ -165,6 +173,23 @@ def _composition(doc: SourceDocument, places: list[tuple[Paragraph, int]], *, ke
             clause_around(paragraph.text, *match.span()),
             flow=flow, fund=fund, category=category, item=f"grand_total.{key}",
             label_zh=f"{prefix}收支总计构成:{label_zh}", label_en=f"Grand total, made of: {label_en}",
+        )
+        if key == "income" and fund == "fiscal_appropriation":
+            yield from _income_by_budget(doc, paragraph, match.end(), key_prefix)
+
+
+def _income_by_budget(doc: SourceDocument, paragraph: Paragraph, start: int, key_prefix: str):
+    """The bracketed split of the year's fiscal income by budget, where printed."""
+    bracket = BRACKETED.match(paragraph.text, start)
+    if bracket is None:
+        return
+    for part in INCOME_BY_BUDGET.finditer(bracket.group("inner")):
+        budget = BUDGET_FUNDS[part.group("name")]
+        yield fiscal_figure(
+            doc, f"{key_prefix}grand_total.parts.income.{budget}", paragraph, part.group("amount"), part.group(0),
+            flow="revenue", fund=budget, category="income_by_source", item=f"grand_total.income.{budget}",
+            label_zh=f"财政拨款收支总计构成:本年{part.group('name')}财政拨款收入",
+            label_en=f"Grand total, made of: income of the year, {FUND_LABELS[budget][1]}",
         )
 
 
