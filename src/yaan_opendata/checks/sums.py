@@ -59,6 +59,8 @@ _CLASS_ITEMS = _rule(
 )
 
 IDENTITIES: tuple[Identity, ...] = (
+    # Income by source; where 财政拨款收入 is stated as one source, its split by budget is not
+    # a source of its own (sums.fiscal_income_sources checks the split).
     Identity(_TOTAL_INCOME, "income.total", pattern=r"income\.(?!total$)[a-z_]+"),
     Identity(
         _TOTAL_EXPENDITURE, "expenditure.total",
@@ -166,6 +168,10 @@ _INCOME_BY_BUDGET = _rule(
     "fiscal_income_by_budget", "本年财政拨款收入等于其所列各预算拨款之和(原文列明时)",
     "Fiscal income of the year equals the budgets it is split into (where split)",
 )
+_FISCAL_INCOME_SOURCES = _rule(
+    "fiscal_income_sources", "财政拨款收入等于一般公共预算、政府性基金与国有资本经营预算财政拨款收入之和(原文分列时)",
+    "Fiscal appropriation income equals its general budget, government fund and state capital parts (where split)",
+)
 _FUND_ITEMS = _rule(
     "fund_items", "政府性基金、国有资本经营预算拨款支出等于其所列“项”之和(原文列明时)",
     "Government fund / state capital expenditure equals the sum of the items (项) it lists (where listed)",
@@ -183,7 +189,7 @@ _RECEPTION_EVENTS = _rule(
 RECEPTION_TOTALS = ("three_public.reception.domestic.listed", "three_public.reception.domestic")
 
 RULES = tuple(i.rule for i in IDENTITIES) + (
-    _CLASS_ITEMS, _INCOME_BY_BUDGET, _FUND_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS,
+    _CLASS_ITEMS, _INCOME_BY_BUDGET, _FISCAL_INCOME_SOURCES, _FUND_ITEMS, _PROJECT_FUNDS, _RECEPTION_EVENTS,
 )
 
 
@@ -199,6 +205,9 @@ def check(records: Records) -> Iterator[Finding]:
         yield _check_identity(
             records, Identity(_INCOME_BY_BUDGET, "fiscal_appropriation.grand_total.parts.income", pattern=split), "",
         )
+    if records.figure("income.fiscal_appropriation") is not None:
+        split = tuple(k for k in _BUDGET_INCOME if records.figure(k) is not None)
+        yield _check_identity(records, Identity(_FISCAL_INCOME_SOURCES, "income.fiscal_appropriation", split), "")
     for fund in ("government_fund", "state_capital"):
         if records.figure_keys(rf"{fund}\.functional\.\d{{7}}"):  # only where the items are listed
             identity = Identity(_FUND_ITEMS, f"{fund}.expenditure", pattern=rf"{fund}\.functional\.\d{{7}}")
@@ -212,8 +221,13 @@ def check(records: Records) -> Iterator[Finding]:
         yield _reception_events(records)
 
 
+_BUDGET_INCOME = ("income.general_public_budget", "income.government_fund", "income.state_capital")
+
+
 def _check_identity(records: Records, identity: Identity, subject: str) -> Finding:
     parts = identity.parts or tuple(records.figure_keys(identity.pattern))
+    if identity.rule is _TOTAL_INCOME and "income.fiscal_appropriation" in parts:
+        parts = tuple(k for k in parts if k not in _BUDGET_INCOME)
     parts += tuple(k for k in identity.optional if records.figure(k) is not None)
     return money_sum(records, identity.rule, subject, identity.total, parts)
 

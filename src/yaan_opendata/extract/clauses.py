@@ -107,8 +107,12 @@ def _stated_comparison(
     )
 
 
-def stated_reason(doc: SourceDocument, paragraph: Paragraph, text: str) -> str:
-    """The reason sentence verbatim, without its full stop."""
+def stated_reason(doc: SourceDocument, paragraph: Paragraph, text: str, *, required: bool = True) -> str | None:
+    """The reason sentence verbatim, without its full stop (None when not ``required`` and absent:
+    "…与2020年持平。" explains nothing because nothing changed)."""
+    if not required:
+        match = REASON.search(text)
+        return match.group(0) if match else None
     return _required(doc, paragraph, REASON, text, "stated reason (主要原因是…)").group(0)
 
 

@@ -25,9 +25,9 @@ from ..source import SourceDocument
 from .common import comparison, find, fiscal_figure, money
 
 # "2020年一般公共预算支出决算数为2278.17,完成预算73.20%。其中:"
-# (the template prints this total without a unit)
+# (the template prints this total without a unit; some write 一般公共预算财政拨款支出决算数为)
 TOTAL_LINE = re.compile(
-    rf"一般公共预算支出决算数为(?P<amount>{NUMBER}\s*(?:{MONEY_UNIT})?)\s*[,,]\s*"
+    rf"一般公共预算(?:财政拨款)?支出决算数为(?P<amount>{NUMBER}\s*(?:{MONEY_UNIT})?)\s*[,,]\s*"
     rf"完成预算(?P<rate>{NUMBER}\s*%)"
 )
 # "1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项): 支出决算为206.13万元,

@@ -163,7 +163,7 @@ def _details(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Recor
         )
         yield figure
         rest = paragraph.text[match.end():]
-        reason = stated_reason(doc, paragraph, rest)
+        reason = stated_reason(doc, paragraph, rest, required=False)
         yield completion_rate(doc, figure, paragraph, rest)
         yield yoy_change(doc, figure, paragraph, rest, reason=reason)
         yield growth_rate(doc, figure, paragraph, rest, reason=reason)

@@ -25,6 +25,7 @@ from .common import comparison, figure_id, find, fiscal_figure, section
 
 # 二: income sources as the template names them → fund code.
 INCOME_SOURCES = {
+    "财政拨款收入": "fiscal_appropriation",  # some departments state it, split in brackets after it
     "一般公共预算财政拨款收入": "general_public_budget",
     "政府性基金预算财政拨款收入": "government_fund",
     "国有资本经营预算财政拨款收入": "state_capital",
@@ -215,6 +216,25 @@ def _income(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record
         )
         yield figure
         yield _share(doc, figure, paragraph, part, total, match.group("name"))
+        if fund == "fiscal_appropriation":
+            yield from _fiscal_income_split(doc, paragraph, part.end())
+
+
+# "财政拨款收入3510.62万元,占99.93%(其中:一般公共预算财政拨款收入3190.62万元,政府性基金预算财政拨款收入320万元,…)"
+BUDGET_INCOME = re.compile(
+    rf"(?P<name>一般公共预算财政拨款收入|政府性基金预算财政拨款收入|国有资本经营预算财政拨款收入)(?P<amount>{MONEY_LITERAL})"
+)
+
+
+def _fiscal_income_split(doc: SourceDocument, paragraph: Paragraph, start: int) -> Iterator[FiscalFigure]:
+    bracket = BRACKETED.match(paragraph.text, start)
+    for part in BUDGET_INCOME.finditer(bracket.group("inner")) if bracket else ():
+        fund = INCOME_SOURCES[part.group("name")]
+        yield fiscal_figure(
+            doc, f"income.{fund}", paragraph, part.group("amount"), part.group(0),
+            flow="revenue", fund=fund, category="income_by_source", item=fund,
+            label_zh=part.group("name"), label_en=f"Income: {FUND_LABELS[fund][1]}",
+        )
 
 
 def _expenditure(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record]:

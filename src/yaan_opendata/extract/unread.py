@@ -17,8 +17,8 @@ from ..numbers import NUMBER
 from ..source import CONTENTS, FRONT_MATTER
 
 # An amount with its unit, as printed: "3351.34万元", "1752元", "0.19亿元"; not a
-# threshold such as "单价50万元以上".
-AMOUNT = re.compile(rf"(?<![\d.]){NUMBER}\s*(?:亿元|万元|元)(?!以上|以下)")
+# threshold such as "单价50万元以上" / "单价100万元(含)以上".
+AMOUNT = re.compile(rf"(?<![\d.]){NUMBER}\s*(?:亿元|万元|元)(?!\s*(?:[((]含[))])?以[上下])")
 # Which fields of a record quote an amount, and the paragraph they quote.
 _QUOTES = (
     ("paragraph_id", ("amount_as_published", "value_as_published")),
