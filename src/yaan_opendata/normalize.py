@@ -33,7 +33,7 @@ class NormalizedLine:
 
     text: str
     original: str
-    positions: tuple[int, ...]
+    positions: tuple[int, ...] | None = None  # None: character i of text is character i of original
 
     def published(self, fragment: str) -> str:
         """The published spelling of ``fragment`` (a substring of ``text``), or ``fragment`` itself."""
@@ -43,14 +43,15 @@ class NormalizedLine:
         if start < 0:
             return fragment
         end = start + len(fragment) - 1
+        if self.positions is None:
+            return self.original[start:end + 1]
         return self.original[self.positions[start]:self.positions[end] + 1]
 
 
 def normalize_line(line: str) -> NormalizedLine:
     folded = "".join(_normal_char(c) for c in line)  # one character for one: positions unchanged
     if not _SPACE_BETWEEN_DIGITS.search(folded):
-        return NormalizedLine(folded, line, tuple(range(len(line))))
-    kept: list[int] = []
+        return NormalizedLine(folded, line)
     dropped = {i for m in _SPACE_BETWEEN_DIGITS.finditer(folded) for i in range(m.start(), m.end())}
     kept = [i for i in range(len(folded)) if i not in dropped]
     return NormalizedLine("".join(folded[i] for i in kept), line, tuple(kept))
