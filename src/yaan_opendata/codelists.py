@@ -87,18 +87,33 @@ def _normalize(name: str) -> str:
     return name.removesuffix("支出")
 
 
+@cache
+def former_names() -> dict[str, tuple[str, ...]]:
+    """Names a functional code had in earlier editions (2019: 行政事业单位离退休 for 20805), by
+    classification id: a document of an earlier year names its lines the way that year did."""
+    text = resources.files(__package__).joinpath("codelists/functional_former_names.csv").read_text("utf-8")
+    names: dict[str, tuple[str, ...]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        key = f"functional:{row['code']}"
+        names[key] = names.get(key, ()) + (_normalize(row["name_zh"]),)
+    return names
+
+
 def functional_code(*names: str) -> Classification | None:
     """The functional code for a 类/款/项 path of names, e.g.
-    ('一般公共服务支出', '政府办公厅(室)及相关机构事务', '行政运行')."""
+    ('一般公共服务支出', '政府办公厅(室)及相关机构事务', '行政运行'); a former name of a
+    code (``former_names``) finds it too."""
     parent_id = None
     found = None
+    former = former_names()
     for name in names:
         wanted = _normalize(name)
         found = next(
             (
                 c
                 for c in classifications()
-                if c.scheme == "functional" and c.parent_id == parent_id and _normalize(c.name_zh) == wanted
+                if c.scheme == "functional" and c.parent_id == parent_id
+                and (_normalize(c.name_zh) == wanted or wanted in former.get(c.classification_id, ()))
             ),
             None,
         )

@@ -37,7 +37,7 @@ NONE_PATTERNS = {"government_fund": _stated_none("政府性基金预算"), "stat
 # What the money was spent on, where stated: "…主要用于城乡社区支出(类)国有土地使用权出让收入
 # 安排的支出(款)城市建设支出(项)1520.00万元,…"
 FUND_LINE = re.compile(
-    rf"(?:(?:主要)?用于)?(?P<class>[^,;:()、]+?)[((]类[))](?P<section>[^,;:]+?)[((]款[))]"
+    rf"(?:(?:主要)?用于|为)?(?P<class>[^,;:()、]+?)[((]类[))](?P<section>[^,;:]+?)[((]款[))]"
     rf"(?P<item>[^,;:]+?)[((]项[))]\s*(?P<amount>{MONEY_LITERAL})"
 )
 

@@ -60,6 +60,8 @@ SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*机构设
 # The 附件1 report restates the counts under "(一)机构组成。".
 ANNEX_RESTATEMENT = re.compile(r"^[(\uff08][一二三四五六七八九十]+[)\uff09]机构组成")
 
+_CLAUSE_SEPARATOR = re.compile(r"[,\uff0c;\uff1b](?![^(\uff08]*[)\uff09])")  # not inside brackets
+OTHERS = "其余"
 _LIST_SEPARATOR = re.compile(r"[、,\uff0c](?![^(\uff08]*[)\uff09])")  # not inside brackets
 _BRACKETS = re.compile(r"[(\uff08][^)\uff09]*[)\uff09]")
 
@@ -181,16 +183,22 @@ def _units(doc: SourceDocument, paragraph: Paragraph, dept_id: str) -> list[dict
         raise doc.error("the subordinate units are counted but not named (分别为…)", paragraph)
     names = [n.strip() for n in _LIST_SEPARATOR.split(names_match["names"]) if n.strip()]
     ranks_match = UNIT_RANKS.search(paragraph.text, names_match.end())
-    clauses = _LIST_SEPARATOR.split(ranks_match["clauses"]) if ranks_match else []
+    clauses = _CLAUSE_SEPARATOR.split(ranks_match["clauses"]) if ranks_match else []
     stated = {}
     for clause in clauses:
         rank_match = UNIT_RANK.match(clause.strip())
         if rank_match is None:
             raise doc.error(f"cannot read the rank and type of a unit in '{clause}'", paragraph)
-        index = match_name(rank_match["name"], names)
-        if index is None:
-            raise doc.error(f"'{rank_match['name']}' is not one of the units {names}", paragraph)
-        stated[index] = rank_match
+        # "A、B为正科级事业单位" names several units; "其余15个乡镇卫生院为股级事业单位" the rest.
+        if rank_match["name"].startswith(OTHERS):
+            for index in range(len(names)):
+                stated.setdefault(index, rank_match)
+            continue
+        for name in _LIST_SEPARATOR.split(rank_match["name"]):
+            index = match_name(name, names)
+            if index is None:
+                raise doc.error(f"'{name}' is not one of the units {names}", paragraph)
+            stated[index] = rank_match
     units, taken = [], set()
     for index, name in enumerate(names):
         if index not in stated:
