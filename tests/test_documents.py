@@ -30,10 +30,20 @@ def expected(name: str) -> dict:
     return json.loads((DOCUMENTS / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
+def lenient(name: str) -> bool:
+    """A document whose expected.json says it reads only in lenient mode (some sections left out)."""
+    return expected(name).get("mode") == "lenient"
+
+
 @pytest.fixture(scope="module")
 def disclosures():
-    """The test documents, each extracted and checked (strict mode), by document id."""
-    return {d.document.document_id: d for d in load_disclosures(inputs=[DOCUMENTS])}
+    """The test documents, each extracted and checked, by document id: in strict mode, but for
+    those that read only in lenient mode."""
+    result = {}
+    for mode in (False, True):
+        files = [DOCUMENTS / f"{name}.txt" for name in NAMES if lenient(name) == mode]
+        result.update({d.document.document_id: d for d in load_disclosures(inputs=files, lenient=mode)})
+    return result
 
 
 def test_there_are_test_documents_for_each_variation_the_issue_names():
@@ -81,6 +91,17 @@ def test_every_literal_is_printed_in_its_paragraph(disclosures, name):
         assert figure.literal in text[figure.paragraph_id], figure.figure_id
     for paragraph in disclosure.paragraphs:
         assert paragraph.text in source  # as published: full-width, spaces and all
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if lenient(n)])
+def test_a_document_with_sections_worded_otherwise_reads_in_lenient_mode_only(disclosures, name):
+    want = expected(name)
+    document_id = want["document"]["document_id"]
+    with pytest.raises(SourceError, match=rf"document {document_id}, paragraph {document_id}-p\d{{4}}: "):
+        load_disclosures(inputs=[DOCUMENTS / f"{name}.txt"])
+    issues = disclosures[document_id].extraction_issues
+    assert [i.extractor for i in issues if i.kind == "unreadable_section"] == want["left_out"]
+    assert all(i.paragraph_id and i.reason for i in issues)
 
 
 def test_full_width_and_spaced_numbers_are_read_and_kept_as_printed(disclosures):
@@ -335,3 +356,21 @@ def test_the_cli_builds_from_source_files(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2 document(s)" in result.output
     assert len(read_rows(out, "documents")) == 2
+
+
+def test_the_package_lists_the_sections_a_lenient_build_left_out(package):
+    skipped = {(row["document_id"], row["extractor"]) for row in read_rows(package, "extraction_issues")
+               if row["kind"] == "unreadable_section"}
+    assert skipped == {(expected(n)["document"]["document_id"], extractor)
+                       for n in NAMES if lenient(n) for extractor in expected(n)["left_out"]}
+
+
+def test_ranks_stated_for_groups_of_units(disclosures):
+    # "其中,8个县(区)生态环境局为市生态环境局派出机构,均为正科级;…"
+    bureaus = [o for o in disclosures["yaan-sthjj-2021"].organizations if o.name_zh.endswith("县生态环境局")
+               or o.name_zh.endswith("区生态环境局")]
+    assert len(bureaus) == 8 and {(o.org_type, o.rank) for o in bureaus} == {("administrative", "正科级")}
+    # "天全县人民医院、天全县中医医院为正科级事业单位,…,其余15个乡镇卫生院为股级事业单位。"
+    units = {o.name_zh: o.rank for o in disclosures["tianquan-wjj-2019"].organizations}
+    assert units["天全县人民医院"] == units["天全县中医医院"] == "正科级"
+    assert sum(1 for rank in units.values() if rank == "股级") == 15

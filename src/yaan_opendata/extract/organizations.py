@@ -43,7 +43,17 @@ UNIT_RANK = re.compile(
     r"^(?P<name>.+?)为(?P<rank>[正副]?[^,\uff0c。为]{1,3}级)?"
     r"(?P<kind>参照公务员法管理的事业单位|其他事业单位|公益[一二三]类事业单位|事业单位|行政单位)$"
 )
+# A group of units named by their count and kind, with a shared rank after it:
+# "8个县(区)生态环境局为市生态环境局派出机构,均为正科级"
+GROUP_RANK = re.compile(
+    r"(?<!其余)(?<!\d)(?P<count>\d+)个(?P<noun>[^,\uff0c;\uff1b为]+?)为[^,\uff0c;\uff1b。]*?"
+    r"(?P<kind>派出机构|参照公务员法管理的事业单位|其他事业单位|公益[一二三]类事业单位|事业单位|行政单位)"
+    r"(?:[,\uff0c]均为(?P<rank>[正副]?[^,\uff0c;\uff1b。为]{1,3}级))?"
+)
+# The last words of a group's noun name its units: "县(区)生态环境局" → 生态环境局
+_GROUP_NOUN_TAIL = re.compile(r"[^()\uff08\uff09县区市乡镇]+$")
 ORG_TYPES = {
+    "派出机构": "administrative",  # an agency of the department, counted among its 行政单位
     "参照公务员法管理的事业单位": "civil_service_managed_institution",
     "其他事业单位": "public_institution",
     "事业单位": "public_institution",
@@ -183,8 +193,17 @@ def _units(doc: SourceDocument, paragraph: Paragraph, dept_id: str) -> list[dict
         raise doc.error("the subordinate units are counted but not named (分别为…)", paragraph)
     names = [n.strip() for n in _LIST_SEPARATOR.split(names_match["names"]) if n.strip()]
     ranks_match = UNIT_RANKS.search(paragraph.text, names_match.end())
-    clauses = _CLAUSE_SEPARATOR.split(ranks_match["clauses"]) if ranks_match else []
+    stated_text = ranks_match["clauses"] if ranks_match else ""
     stated = {}
+    for group in GROUP_RANK.finditer(stated_text):
+        tail = _GROUP_NOUN_TAIL.search(group["noun"])
+        members = [i for i, n in enumerate(names) if tail and _plain(n).endswith(tail.group(0))]
+        if len(members) != int(group["count"]):
+            raise doc.error(f"'{group.group(0)}' names {group['count']} units, {len(members)} of the list end "
+                            f"with '{tail.group(0) if tail else group['noun']}'", paragraph)
+        stated.update(dict.fromkeys(members, group))
+    stated_text = GROUP_RANK.sub("", stated_text)
+    clauses = [c for c in _CLAUSE_SEPARATOR.split(stated_text) if c.strip()]
     for clause in clauses:
         rank_match = UNIT_RANK.match(clause.strip())
         if rank_match is None:

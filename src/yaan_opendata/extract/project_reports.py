@@ -32,7 +32,7 @@ from .common import fiscal_figure, money, section
 from .narrative import narrative_metrics
 from .performance_indicators import indicator_rows
 from .performance_projects import BUDGET_SENTENCE, narratives, same_name
-from .performance_tables import TABLE_TITLE, project_tables
+from .performance_tables import TABLE_TITLE
 
 SECTION = (S.ACCOUNTS, S.OTHER_MATTERS, S.PERFORMANCE)
 ANNEX = (S.ANNEXES, S.PROJECT_EVALUATION_ANNEX)
@@ -117,7 +117,8 @@ def indicator_text_cells(doc: SourceDocument, table) -> list[Paragraph]:
 
 
 def annex_reports(doc: SourceDocument) -> Iterator[FiscalFigure | WorkMetric]:
-    projects = {same_name(t.name.text): t for t in project_tables(doc)}
+    # Reports belong to the projects of 十(四), with or without a performance table.
+    projects = {same_name(n.name): n for n in narratives(doc)}
     reports: dict[str, list[Paragraph]] = {}
     for paragraph in section(doc, *ANNEX, required=False):
         parts = paragraph.section_path.split(" / ")
@@ -125,19 +126,28 @@ def annex_reports(doc: SourceDocument) -> Iterator[FiscalFigure | WorkMetric]:
             reports.setdefault(parts[2], []).append(paragraph)
     for title, paragraphs in reports.items():
         match = REPORT_TITLE.match(title)
-        table = projects.get(same_name(match.group("name"))) if match else None
-        if table is None:
-            raise doc.error(f"annex-2 report '{title}' names no project of the 项目绩效目标完成情况表", paragraphs[0])
-        figures = list(_fund_figures(doc, table, paragraphs))
+        project = _project_named(projects, match.group("name")) if match else None
+        if project is None:
+            raise doc.error(f"annex-2 report '{title}' names no project of 十(四) 项目绩效目标完成情况", paragraphs[0])
+        figures = list(_fund_figures(doc, project, paragraphs))
         yield from figures
         texts = {p.paragraph_id: p.text for p in paragraphs}
         for paragraph in paragraphs:
             recorded = [f.literal for f in figures if f.paragraph_id == paragraph.paragraph_id]
-            metrics = narrative_metrics(doc, [paragraph], table.name.text, f"annex2.project.{table.number}")
+            metrics = narrative_metrics(doc, [paragraph], project.name, f"annex2.project.{project.number}")
             yield from _unrecorded(texts, metrics, recorded)
 
 
-def _fund_figures(doc: SourceDocument, table, paragraphs: list[Paragraph]) -> Iterator[FiscalFigure]:
+def _project_named(projects: dict, name: str):
+    """The project a report's title names; the title may put the city before it
+    ("雅安市大气污染防治项目" for 十(四)'s "大气污染防治项目")."""
+    wanted = same_name(name)
+    if wanted in projects:
+        return projects[wanted]
+    return next((p for key, p in projects.items() if wanted.endswith(key)), None)
+
+
+def _fund_figures(doc: SourceDocument, project, paragraphs: list[Paragraph]) -> Iterator[FiscalFigure]:
     seen: dict[str, int] = {}
     for paragraph in paragraphs:
         section_key = next((key for words, key in FUND_SECTIONS if words in paragraph.section_title), None)
@@ -146,7 +156,7 @@ def _fund_figures(doc: SourceDocument, table, paragraphs: list[Paragraph]) -> It
         found = []
         for what, pattern, flow, phase, label_zh, label_en in FUND_PATTERNS:
             for match in pattern.finditer(paragraph.text):
-                key = f"annex2.project.{table.number}.{section_key}.{what}"
+                key = f"annex2.project.{project.number}.{section_key}.{what}"
                 seen[key] = seen.get(key, 0) + 1
                 if seen[key] > 1:
                     key += f".{seen[key]}"
@@ -154,9 +164,9 @@ def _fund_figures(doc: SourceDocument, table, paragraphs: list[Paragraph]) -> It
                 found.append(match.start("amount"))
                 yield _fund_figure(
                     doc, key, paragraph, match.group("amount"), clause_around(paragraph.text, *match.span("amount"), breaks=_CLAUSE_BREAKS),
-                    flow=flow, phase=phase, project_id=table.project_id,
-                    label_zh=f"附件2 {table.name.text}:{year + '年' if year else ''}{label_zh}",
-                    label_en=f"Annex 2, performance project {table.number}: {label_en}"
+                    flow=flow, phase=phase, project_id=project.project_id,
+                    label_zh=f"附件2 {project.name}:{year + '年' if year else ''}{label_zh}",
+                    label_en=f"Annex 2, performance project {project.number}: {label_en}"
                     + (f" ({year})" if year else ""),
                 )
         for amount in AMOUNT.finditer(paragraph.text):

@@ -33,17 +33,22 @@ PCT = rf"{NUMBER}\s*%"
 # --- 二、部门(单位)财政资金收支情况
 # "2020年度部门财政资金收入3112.33万元,其中:本年收入1941.49万元,占62.38%,
 #  年初财政拨款结转和结余1170.84万元,占37.62%。"
+# Departments order the two clauses either way and may add words between them
+# ("本年财政拨款收入8426.53万元,占87.17%,全部为一般公共预算财政拨款收入;年初…"), so each
+# clause is looked for on its own within the sentence (lookaheads keep the groups).
+def _clause(group: str, words: str) -> str:
+    return rf"(?=[^。]*?(?P<{group}_clause>{words}(?P<{group}>{MONEY})[,,]\s*占(?P<{group}_share>{PCT})))"
+
+
 REVENUE = re.compile(
     rf"(?P<base>部门财政资金收入)(?P<total>{MONEY})[,,]\s*其中[::]\s*"
-    rf"(?P<income_clause>本年收入(?P<income>{MONEY})[,,]\s*占(?P<income_share>{PCT}))[,,]\s*"
-    rf"(?P<opening_clause>年初财政拨款结转和结余(?P<opening>{MONEY})[,,]\s*占(?P<opening_share>{PCT}))"
+    + _clause("income", "本年(?:财政拨款)?收入") + _clause("opening", "年初财政拨款结转和结余")
 )
 # "2020年度部门财政资金支出3112.33万元,其中:年末财政拨款结转和结余834.16万元,占26.80%,
 #  本年支出2278.17万元,占73.20%。"
 EXPENDITURE = re.compile(
     rf"(?P<base>部门财政资金支出)(?P<total>{MONEY})[,,]\s*其中[::]\s*"
-    rf"(?P<closing_clause>年末财政拨款结转和结余(?P<closing>{MONEY})[,,]\s*占(?P<closing_share>{PCT}))[,,]\s*"
-    rf"(?P<expenditure_clause>本年支出(?P<expenditure>{MONEY})[,,]\s*占(?P<expenditure_share>{PCT}))"
+    + _clause("closing", "年末财政拨款结转和结余") + _clause("expenditure", "本年(?:财政拨款)?支出")
 )
 # "本年支出包括:基本支出528.23万元,项目支出1749.94元。"
 BREAKDOWN = re.compile(
@@ -127,7 +132,7 @@ def fiscal_funds(doc: SourceDocument) -> Iterator[FiscalFigure | FigureCompariso
     """二、(一) revenue and (二) expenditure of the department's fiscal funds."""
     paragraphs = section(doc, *REPORT, FISCAL_FUNDS)
     paragraph, match = find(doc, paragraphs, REVENUE, "fiscal fund revenue (部门财政资金收入…)")
-    total = _figure(doc, "fiscal_funds.revenue", paragraph, match, "total", match.group(0),
+    total = _figure(doc, "fiscal_funds.revenue", paragraph, match, "total", _sentence(match, "income", "opening"),
                     flow="revenue", category="grand_total",
                     label_zh="部门财政资金收入", label_en="Fiscal funds of the department: revenue")
     yield total
@@ -142,7 +147,7 @@ def fiscal_funds(doc: SourceDocument) -> Iterator[FiscalFigure | FigureCompariso
         yield _share(doc, figure, paragraph, match, name, total)
 
     paragraph, match = find(doc, paragraphs, EXPENDITURE, "fiscal fund expenditure (部门财政资金支出…)")
-    total = _figure(doc, "fiscal_funds.expenditure", paragraph, match, "total", match.group(0),
+    total = _figure(doc, "fiscal_funds.expenditure", paragraph, match, "total", _sentence(match, "closing", "expenditure"),
                     flow="expenditure", category="grand_total",
                     label_zh="部门财政资金支出", label_en="Fiscal funds of the department: expenditure")
     yield total
@@ -170,6 +175,11 @@ def fiscal_funds(doc: SourceDocument) -> Iterator[FiscalFigure | FigureCompariso
                       flow="expenditure", category="expenditure_by_type",
                       label_zh=label_zh, label_en=label_en,
                       amount_note=note, amount_corrected_yuan=corrected)
+
+
+def _sentence(match: re.Match, *clauses: str) -> str:
+    """The statement of a total with its clauses: from the total to the last clause."""
+    return match.string[match.start():max(match.end(f"{c}_clause") for c in clauses)]
 
 
 def _figure(doc, key, paragraph, match, group, literal, *, flow, category, label_zh, label_en, **extra):

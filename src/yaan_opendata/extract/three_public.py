@@ -123,9 +123,16 @@ def _total(doc: SourceDocument, paragraphs: list[Paragraph]) -> list[Record]:
     rest = paragraph.text[match.end():]
     reason = stated_reason(doc, paragraph, rest)
     found = [figure, completion_rate(doc, figure, paragraph, rest, reason=reason)]
-    # Some departments add the change on the prior year: "…,比2020年减少0.84万元,下降14.58%。"
-    if CHANGE.search(rest.split(reason, 1)[0]):
+    # Some departments add the change on the prior year, before the reason ("…,比2020年减少
+    # 0.84万元,下降14.58%。") or in a sentence of its own after it ("“三公”经费支出决算比2020年
+    # 增加33.99万元,增长45.13%,主要原因是…").
+    before, _, after = rest.partition(reason)
+    if CHANGE.search(before):
         found += [yoy_change(doc, figure, paragraph, rest), growth_rate(doc, figure, paragraph, rest)]
+    elif CHANGE.search(after):
+        why = stated_reason(doc, paragraph, after, required=False)
+        found += [yoy_change(doc, figure, paragraph, after, reason=why),
+                  growth_rate(doc, figure, paragraph, after, reason=why)]
     return found
 
 
