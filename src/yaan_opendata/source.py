@@ -89,10 +89,6 @@ class SourceDocument:
         """Sections already looked up (``extract.common.section``), by their path."""
         return {}
 
-    def published_text(self, paragraph: Paragraph) -> str:
-        line = self.published_lines.get(paragraph.paragraph_id)
-        return line.original if line else paragraph.text
-
     def published(self, paragraph_id: str | None, fragment: str) -> str:
         """``fragment`` of a paragraph as it was printed (see ``normalize.py``)."""
         line = self.published_lines.get(paragraph_id) if paragraph_id else None
