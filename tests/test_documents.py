@@ -19,7 +19,7 @@ import pytest
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.identify import org_id_for
-from yaan_opendata.pipeline import DEFAULT_PACKAGE, build, load_disclosures
+from yaan_opendata.pipeline import DEFAULT_PACKAGE, DEFAULT_SOURCES, build, load_disclosures
 from yaan_opendata.tables import TABLES
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -374,3 +374,11 @@ def test_ranks_stated_for_groups_of_units(disclosures):
     units = {o.name_zh: o.rank for o in disclosures["tianquan-wjj-2019"].organizations}
     assert units["天全县人民医院"] == units["天全县中医医院"] == "正科级"
     assert sum(1 for rank in units.values() if rank == "股级") == 15
+
+
+def test_a_text_dropped_into_a_folder_with_a_manifest_is_built_too(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(DEFAULT_SOURCES, folder)
+    shutil.copy(DOCUMENTS / "yaan-sjj-2020.txt", folder / "sjj.txt")  # not in the manifest
+    ids = [d.document.document_id for d in load_disclosures(inputs=[folder])]
+    assert ids == [f"{org_id_for('雅安市审计局')}-2020", "yaan-zwfwdsj-2020"]

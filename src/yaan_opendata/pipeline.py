@@ -34,8 +34,8 @@ DEFAULT_PACKAGE = PROJECT_ROOT / "datapackage"
 def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:
     """(manifest entry, folder) of every document to build, ordered by document id.
 
-    ``inputs`` are files and folders (default: ``sources_dir``). A folder with a
-    manifest.json gives its entries; any other folder gives its *.txt files. A
+    ``inputs`` are files and folders (default: ``sources_dir``). A folder gives
+    the entries of its manifest.json, if it has one, and its other *.txt files. A
     file listed in its folder's manifest takes that entry; any other file gets
     its identity from its own title and date lines (``identify.py``).
     """
@@ -43,10 +43,10 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
     for path in inputs or (sources_dir,):
         path = Path(path)
         if path.is_dir():
-            if (path / "manifest.json").exists():
-                found += [(entry, path) for entry in read_manifest(path)]
-            else:
-                found += [(entry_from_text(file), path) for file in sorted(path.glob("*.txt"))]
+            listed = _manifest_if_any(path)
+            files = {entry["file"] for entry in listed}
+            found += [(entry, path) for entry in listed]
+            found += [(entry_from_text(f), path) for f in sorted(path.glob("*.txt")) if f.name not in files]
         elif path.is_file():
             listed = [e for e in _manifest_if_any(path.parent) if e["file"] == path.name]
             found.append((listed[0] if listed else entry_from_text(path), path.parent))
