@@ -99,27 +99,31 @@ def former_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
+@cache
+def _functional_by_name() -> dict[tuple[str | None, str], Classification]:
+    """Each functional code by (parent, name as prose prints it), its current name first,
+    then its former ones: built once, since every 类/款/项 line of every document asks."""
+    index: dict[tuple[str | None, str], Classification] = {}
+    functional = [c for c in classifications() if c.scheme == "functional"]
+    for c in functional:
+        index.setdefault((c.parent_id, _normalize(c.name_zh)), c)
+    former = former_names()
+    for c in functional:
+        for name in former.get(c.classification_id, ()):
+            index.setdefault((c.parent_id, name), c)
+    return index
+
+
 def functional_code(*names: str) -> Classification | None:
     """The functional code for a 类/款/项 path of names, e.g.
     ('一般公共服务支出', '政府办公厅(室)及相关机构事务', '行政运行'); a former name of a
     code (``former_names``) finds it too."""
-    parent_id = None
+    index = _functional_by_name()
     found = None
-    former = former_names()
     for name in names:
-        wanted = _normalize(name)
-        found = next(
-            (
-                c
-                for c in classifications()
-                if c.scheme == "functional" and c.parent_id == parent_id
-                and (_normalize(c.name_zh) == wanted or wanted in former.get(c.classification_id, ()))
-            ),
-            None,
-        )
+        found = index.get((found.classification_id if found else None, _normalize(name)))
         if found is None:
             return None
-        parent_id = found.classification_id
     return found
 
 

@@ -179,13 +179,16 @@ def _composition(doc: SourceDocument, places: list[tuple[Paragraph, int]], *, ke
             yield from _income_by_budget(doc, paragraph, match.end(), key_prefix)
 
 
-def _income_by_budget(doc: SourceDocument, paragraph: Paragraph, start: int, key_prefix: str):
-    """The bracketed split of the year's fiscal income by budget, where printed."""
+def _bracketed_budgets(paragraph: Paragraph, start: int) -> Iterator[tuple[str, re.Match]]:
+    """(fund, match) of each budget named in the brackets right after ``start``, if any."""
     bracket = BRACKETED.match(paragraph.text, start)
-    if bracket is None:
-        return
-    for part in INCOME_BY_BUDGET.finditer(bracket.group("inner")):
-        budget = BUDGET_FUNDS[part.group("name")]
+    for part in INCOME_BY_BUDGET.finditer(bracket.group("inner")) if bracket else ():
+        yield BUDGET_FUNDS[part.group("name")], part
+
+
+def _income_by_budget(doc: SourceDocument, paragraph: Paragraph, start: int, key_prefix: str):
+    """The bracketed split of the year's fiscal income by budget (四), where printed."""
+    for budget, part in _bracketed_budgets(paragraph, start):
         yield fiscal_figure(
             doc, f"{key_prefix}grand_total.parts.income.{budget}", paragraph, part.group("amount"), part.group(0),
             flow="revenue", fund=budget, category="income_by_source", item=f"grand_total.income.{budget}",
@@ -220,20 +223,13 @@ def _income(doc: SourceDocument, paragraphs: list[Paragraph]) -> Iterator[Record
             yield from _fiscal_income_split(doc, paragraph, part.end())
 
 
-# "财政拨款收入3510.62万元,占99.93%(其中:一般公共预算财政拨款收入3190.62万元,政府性基金预算财政拨款收入320万元,…)"
-BUDGET_INCOME = re.compile(
-    rf"(?P<name>一般公共预算财政拨款收入|政府性基金预算财政拨款收入|国有资本经营预算财政拨款收入)(?P<amount>{MONEY_LITERAL})"
-)
-
-
 def _fiscal_income_split(doc: SourceDocument, paragraph: Paragraph, start: int) -> Iterator[FiscalFigure]:
-    bracket = BRACKETED.match(paragraph.text, start)
-    for part in BUDGET_INCOME.finditer(bracket.group("inner")) if bracket else ():
-        fund = INCOME_SOURCES[part.group("name")]
+    """二: "财政拨款收入3510.62万元,占99.93%(其中:一般公共预算财政拨款收入3190.62万元,…)"."""
+    for fund, part in _bracketed_budgets(paragraph, start):
         yield fiscal_figure(
             doc, f"income.{fund}", paragraph, part.group("amount"), part.group(0),
             flow="revenue", fund=fund, category="income_by_source", item=fund,
-            label_zh=part.group("name"), label_en=f"Income: {FUND_LABELS[fund][1]}",
+            label_zh=f"{part.group('name')}财政拨款收入", label_en=f"Income: {FUND_LABELS[fund][1]}",
         )
 
 
