@@ -30,20 +30,11 @@ def expected(name: str) -> dict:
     return json.loads((DOCUMENTS / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-def lenient(name: str) -> bool:
-    """A document whose expected.json says it reads only in lenient mode (some sections left out)."""
-    return expected(name).get("mode") == "lenient"
-
-
 @pytest.fixture(scope="module")
 def disclosures():
-    """The test documents, each extracted and checked, by document id: in strict mode, but for
-    those that read only in lenient mode."""
-    result = {}
-    for mode in (False, True):
-        files = [DOCUMENTS / f"{name}.txt" for name in NAMES if lenient(name) == mode]
-        result.update({d.document.document_id: d for d in load_disclosures(inputs=files, lenient=mode)})
-    return result
+    """The test documents, each extracted (strict) and checked, by document id."""
+    files = [DOCUMENTS / f"{name}.txt" for name in NAMES]
+    return {d.document.document_id: d for d in load_disclosures(inputs=files)}
 
 
 def test_there_are_test_documents_for_each_variation_the_issue_names():
@@ -93,13 +84,12 @@ def test_every_literal_is_printed_in_its_paragraph(disclosures, name):
         assert paragraph.text in source  # as published: full-width, spaces and all
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if lenient(n)])
-def test_a_document_with_sections_worded_otherwise_reads_in_lenient_mode_only(disclosures, name):
+@pytest.mark.parametrize("name", [n for n in NAMES if expected(n).get("left_out")])
+def test_parts_worded_otherwise_are_listed_and_the_document_builds(disclosures, name):
+    """A part no reader knows (a staffing table, an annex report) costs that part only: it is
+    listed with its paragraph and why; a strict build requires only the headline figures."""
     want = expected(name)
-    document_id = want["document"]["document_id"]
-    with pytest.raises(SourceError, match=rf"document {document_id}, paragraph {document_id}-p\d{{4}}: "):
-        load_disclosures(inputs=[DOCUMENTS / f"{name}.txt"])
-    issues = disclosures[document_id].extraction_issues
+    issues = disclosures[want["document"]["document_id"]].extraction_issues
     assert [i.extractor for i in issues if i.kind == "unreadable_section"] == want["left_out"]
     assert all(i.paragraph_id and i.reason for i in issues)
 
@@ -290,26 +280,31 @@ def _copy(tmp_path: Path, name: str, edit=None) -> Path:
     return folder / f"{name}.txt"
 
 
-def _break_three_public(text: str) -> str:
-    return text.replace("“三公”经费财政拨款支出决算中", "“三公”经费财政拨款支出情况为")
+def _break_reception(text: str) -> str:
+    """公务接待费 worded as no template does: the headline figure three_public.reception is not read."""
+    return text.replace("公务接待费", "公务招待费")
 
 
-def test_strict_stops_at_a_section_that_does_not_read(tmp_path):
-    path = _copy(tmp_path, "yaan-jyj-2020", _break_three_public)
-    with pytest.raises(SourceError, match=r"document yaan-jyj-2020, paragraph yaan-jyj-2020-p\d{4}: .*三公"):
+def test_strict_stops_when_a_headline_figure_is_not_read(tmp_path):
+    path = _copy(tmp_path, "yaan-jyj-2020", _break_reception)
+    with pytest.raises(SourceError, match=r"document yaan-jyj-2020, paragraph yaan-jyj-2020-p\d{4}: headline figure "
+                                          r"three_public\.reception \(公务接待费\) not read in its chapter; an amount "
+                                          r"here was left unread: '.*万元', words between the name and the amount not "
+                                          r"understood: '公务招待费'"):
         load_disclosures(inputs=[path])
 
 
 def test_lenient_publishes_what_was_read_and_lists_what_was_not(tmp_path):
-    path = _copy(tmp_path, "yaan-jyj-2020", _break_three_public)
+    path = _copy(tmp_path, "yaan-jyj-2020", _break_reception)
     out = tmp_path / "package"
     (disclosure,) = build(out_dir=out, inputs=[path], lenient=True)
-    issues = [i for i in disclosure.extraction_issues if i.kind == "unreadable_section"]
-    assert [i.extractor for i in issues] == ["three_public"]
-    assert "三公" in issues[0].reason and issues[0].paragraph_id
     figures = {f.figure_id.split(".", 1)[1] for f in disclosure.fiscal_figures}
-    assert "grand_total.revenue" in figures and not any(k.startswith("three_public.") for k in figures)
-    assert any(row["kind"] == "unreadable_section" for row in read_rows(out, "extraction_issues"))
+    # each figure stands alone: the other 三公 figures of the same sentences are published
+    assert {"three_public.total", "three_public.overseas", "three_public.vehicles"} <= figures
+    assert "three_public.reception" not in figures and "three_public.reception.detail" not in figures
+    unread = [i for i in disclosure.extraction_issues if i.kind == "unread_amount" and "公务招待费" in i.reason]
+    assert unread and all(i.paragraph_id for i in unread)
+    assert any("公务招待费" in row["reason"] for row in read_rows(out, "extraction_issues"))
 
 
 def test_a_document_outside_the_template_is_refused_in_both_modes(tmp_path):
@@ -322,15 +317,19 @@ def test_a_document_outside_the_template_is_refused_in_both_modes(tmp_path):
     unrelated = tmp_path / "other" / "news.txt"
     unrelated.parent.mkdir()
     unrelated.write_text("市政府召开常务会议\n会议研究了有关事项。\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="no title line"):
+    with pytest.raises(SourceError, match="no title naming a department and a year"):
         load_disclosures(inputs=[unrelated])
 
 
-def test_a_missing_required_part_is_named(tmp_path):
-    path = _copy(tmp_path, "yaan-zjj-2020", lambda text: text.replace("二、收入决算情况说明", "二、收入情况"))
-    for lenient in (False, True):
-        with pytest.raises(SourceError, match="required part.*收入决算情况说明"):
-            load_disclosures(inputs=[path], lenient=lenient)
+def test_a_chapter_headed_otherwise_is_named_when_strict_and_left_out_when_lenient(tmp_path):
+    path = _copy(tmp_path, "yaan-zjj-2020", lambda text: text.replace("二、收入决算情况说明", "二、关于本年度的说明"))
+    with pytest.raises(SourceError, match=r"headline figure income\.total \(本年收入合计\) not read: no chapter "
+                                          r"headed like ACCOUNTS / INCOME \(lexicon/sections.yml\)"):
+        load_disclosures(inputs=[path])
+    (disclosure,) = load_disclosures(inputs=[path], lenient=True)
+    figures = {f.figure_id.split(".", 1)[1] for f in disclosure.fiscal_figures}
+    assert "expenditure.total" in figures and "income.total" not in figures
+    assert any(i.kind == "unread_amount" for i in disclosure.extraction_issues)
 
 
 def test_a_file_no_manifest_lists_gets_its_identity_from_its_text(tmp_path):
@@ -358,11 +357,11 @@ def test_the_cli_builds_from_source_files(tmp_path):
     assert len(read_rows(out, "documents")) == 2
 
 
-def test_the_package_lists_the_sections_a_lenient_build_left_out(package):
+def test_the_package_lists_the_parts_that_did_not_read(package):
     skipped = {(row["document_id"], row["extractor"]) for row in read_rows(package, "extraction_issues")
                if row["kind"] == "unreadable_section"}
-    assert skipped == {(expected(n)["document"]["document_id"], extractor)
-                       for n in NAMES if lenient(n) for extractor in expected(n)["left_out"]}
+    assert skipped >= {(expected(n)["document"]["document_id"], extractor)
+                       for n in NAMES for extractor in expected(n).get("left_out", ())}
 
 
 def test_ranks_stated_for_groups_of_units(disclosures):

@@ -28,8 +28,13 @@ def test_a_bare_number_is_accepted_only_when_asked_and_has_no_yuan_value():
 
 
 def test_an_unknown_unit_is_named_in_the_error():
-    with pytest.raises(NumberFormatError, match="unknown unit '亿元'"):
-        parse_money("3.35亿元")
+    with pytest.raises(NumberFormatError, match="unknown unit '美元'"):
+        parse_money("3.35美元")
+
+
+def test_large_and_table_units_convert_exactly():
+    assert parse_money("3.35亿元").amount_yuan == 335_000_000
+    assert parse_money("1,234.5千元").amount_yuan == 1_234_500
 
 
 def test_percentages_keep_their_published_precision():

@@ -133,3 +133,72 @@ def economic_code(name: str) -> Classification | None:
         (c for c in classifications() if c.scheme == "economic" and _normalize(c.name_zh) == wanted),
         None,
     )
+
+
+
+LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+class FunctionalIndex:
+    """The functional codes by name for one document: the codes it prints itself first
+    (``extract.document_codes``), then the shipped list."""
+
+    def __init__(self, stated: dict[str, str] | None = None):
+        self._by_name = dict(_functional_by_name())
+        self._by_code = dict(_functional_by_code())
+        self.stated: dict[str, Classification] = {}  # printed by the document, not in the shipped list
+        for code in sorted(stated or {}, key=lambda c: (len(c), c)):
+            name = stated[code]
+            parent = code[:-2] if len(code) > 3 else None
+            if parent and parent not in self._by_code:
+                continue  # a code whose 类/款 neither the document nor the list gives
+            shipped = self._by_code.get(code)
+            if shipped is not None and _normalize(shipped.name_zh) == _normalize(name):
+                record = shipped
+            else:
+                record = Classification(
+                    classification_id=f"functional:{code}", scheme="functional", code=code,
+                    parent_id=f"functional:{parent}" if parent else None, level=LEVELS[len(code)],
+                    name_zh=name, name_en=shipped.name_en if shipped else name,
+                )
+                self.stated[code] = record
+            self._by_code[code] = record
+            self._by_name[(record.parent_id, _normalize(name))] = record
+
+    def by_code(self, code: str) -> Classification | None:
+        return self._by_code.get(code)
+
+    def code(self, *names: str) -> Classification | None:
+        """The code of a 类/款/项 path of names, e.g. ('一般公共服务支出', '财政事务', '行政运行')."""
+        found = None
+        for name in names:
+            found = self._by_name.get((found.classification_id if found else None, _normalize(name)))
+            if found is None:
+                return None
+        return found
+
+    def under_any_class(self, *names: str) -> Classification | None:
+        """The code of a 款 (and 项) path printed without its 类: only when one 类 has such a 款."""
+        wanted = _normalize(names[0])
+        found = {c.code: c for (_, name), c in self._by_name.items() if name == wanted and c.level == "款"}
+        if len(found) != 1:
+            return None
+        (code,) = found.values()
+        for name in names[1:]:
+            code = self._by_name.get((code.classification_id, _normalize(name)))
+            if code is None:
+                return None
+        return code
+
+    def class_names(self) -> list[tuple[str, Classification]]:
+        """Every 类 by its full name ("社会保障和就业支出"), for a name printed without (类)."""
+        return [(c.name_zh, c) for c in self._by_code.values() if c.level == "类"]
+
+
+@cache
+def _functional_by_code() -> dict[str, Classification]:
+    return {c.code: c for c in classifications() if c.scheme == "functional"}
+
+
+def functional_by_code(code: str) -> Classification | None:
+    return _functional_by_code().get(code)

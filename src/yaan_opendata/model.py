@@ -106,7 +106,7 @@ class Document:
     title: str = col("标题", "Title", "文档标题(原文)", "Title of the document as published")
     title_en: str = col("英文标题", "Title (English)", "文档标题的英文译名", "English rendering of the title")
     publisher: str = col("发布单位", "Publisher", "发布该文档的单位", "Body that published the document")
-    published: datetime.date = col("发布日期", "Publication date")
+    published: datetime.date | None = col("发布日期", "Publication date", "原文载明的发布日期;PDF 等未载明时为空", "Publication date the source prints; empty where it prints none (PDFs)")
     fiscal_year: int = col("决算年度", "Fiscal year", minimum=1990, maximum=2100)
     org_id: str = col("部门标识", "Department ID", "决算所属部门", "Department whose accounts these are")
     file: str = col("源文件", "Source file", "sources/ 下的文件名", "File name under sources/")
@@ -241,7 +241,7 @@ class FiscalFigure:
         unit="CNY",
     )
     amount_as_published: str = col("原文金额", "Amount as published", "原文数字与单位,如“3351.34万元”", "Number and unit exactly as printed, e.g. '3351.34万元'")
-    unit_as_published: str | None = col("原文单位", "Unit as published", "万元或元;原文未写单位时为空", "万元 or 元; empty when the source prints no unit", enum=("万元", "元"))
+    unit_as_published: str | None = col("原文单位", "Unit as published", "亿元、万元、千元或元;原文未写单位时为空", "亿元, 万元, 千元 or 元; empty when the source prints no unit", enum=("亿元", "万元", "千元", "元"))
     amount_note: str | None = col("金额说明", "Amount note", "原文单位缺失或可疑时的说明", "Why the amount is empty or suspect (missing or implausible unit)")
     amount_corrected_yuan: int | None = col(
         "更正金额(元)",
@@ -559,3 +559,5 @@ class Disclosure:
     extraction_issues: tuple[ExtractionIssue, ...] = ()
     consistency_checks: tuple[ConsistencyCheck, ...] = ()  # filled by checks/ after extraction
     consistency_check_inputs: tuple[ConsistencyCheckInput, ...] = ()
+    # codes the document prints in its tables that the shipped code list lacks
+    classifications: tuple[Classification, ...] = ()

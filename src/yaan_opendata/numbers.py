@@ -1,8 +1,9 @@
 """Published numbers → exact values: money to integer yuan, percentages as Decimal.
 
 The template prints money in 万元 with up to two decimals (``3351.34万元``) and
-reception costs in 元 (``1752元``). Both convert to whole yuan without loss; a
-literal that does not (``1749.94元``) is kept as published with an empty amount.
+reception costs in 元 (``1752元``); some departments write large sums in 亿元 and
+tables in 千元. All convert to whole yuan without loss where the literal is whole;
+one that is not (``1749.94元``) is kept as published with an empty amount.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-YUAN_PER_UNIT = {"万元": Decimal(10000), "元": Decimal(1)}
+YUAN_PER_UNIT = {"亿元": Decimal(100_000_000), "万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
 
 # A number as the template prints it: digits, optional decimals, optional
 # thousands commas; the unit follows, possibly after a space.
@@ -71,7 +72,7 @@ def parse_money(literal: str, *, unit_required: bool = True) -> Money:
         raise NumberFormatError(f"'{literal}' is not an amount of money")
     unit = match.group("unit")
     if unit and unit not in YUAN_PER_UNIT:
-        raise NumberFormatError(f"unknown unit '{unit}' in '{literal}' (expected 万元 or 元)")
+        raise NumberFormatError(f"unknown unit '{unit}' in '{literal}' (expected one of {', '.join(YUAN_PER_UNIT)})")
     if not unit and unit_required:
         raise NumberFormatError(f"no unit in '{literal}' (expected 万元 or 元)")
     return Money(literal=text, number=to_decimal(match.group("number")), unit=unit)

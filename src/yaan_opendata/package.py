@@ -130,9 +130,9 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
                 "title": d.title,
                 "path": f"sources/{d.file}",
                 "publisher": d.publisher,
-                "published": d.published.isoformat(),
                 "sha256": d.sha256,
             }
+            | ({"published": d.published.isoformat()} if d.published else {})
             for d in documents
         ],
         "contributors": [{"title": "yaan-opendata", "role": "author"}]
@@ -145,10 +145,25 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
 
 def table_records(disclosures: list[Disclosure], table: Table) -> list:
     if table.name == "classifications":  # shared code lists: once, not per document
-        return _classifications_used(disclosures, rows(disclosures[0], table))
+        return _classifications_used(disclosures, _code_list(disclosures, rows(disclosures[0], table)))
     if table.name == "organizations":
         return _organizations(disclosures)
     return [record for d in disclosures for record in rows(d, table)]
+
+
+def _code_list(disclosures: list[Disclosure], shipped: list) -> list:
+    """The shipped code list with the codes documents print that it lacks (the first
+    document to print one names it), in code order."""
+    known = {c.classification_id for c in shipped}
+    extra = {}
+    for disclosure in disclosures:
+        for record in disclosure.classifications:
+            if record.classification_id not in known:
+                extra.setdefault(record.classification_id, record)
+    if not extra:
+        return shipped
+    schemes = ("functional", "economic")
+    return sorted([*shipped, *extra.values()], key=lambda c: (schemes.index(c.scheme), c.code))
 
 
 def _classifications_used(disclosures: list[Disclosure], code_list: list) -> list:

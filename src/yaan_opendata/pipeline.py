@@ -20,7 +20,8 @@ from .checks import run_checks
 from .dimensions import stamp
 from .errors import BuildError, SourceError
 from .extract import extract_disclosure
-from .identify import entry_from_text
+from .identify import IdentityError, identity_from_lines
+from .inputs import SUFFIXES, read_lines
 from .model import Disclosure
 from .package import write_package
 from .source import load_document, read_manifest
@@ -36,7 +37,7 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
     """(manifest entry, folder) of every document to build, ordered by document id.
 
     ``inputs`` are files and folders (default: ``sources_dir``). A folder gives
-    the entries of its manifest.json, if it has one, and its other *.txt files. A
+    the entries of its manifest.json, if it has one, and its other source files. A
     file listed in its folder's manifest takes that entry; any other file gets
     its identity from its own title and date lines (``identify.py``).
     """
@@ -47,7 +48,10 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
             listed = _manifest_if_any(path)
             files = {entry["file"] for entry in listed}
             found += [(entry, path) for entry in listed]
-            found += [(entry_from_text(f), path) for f in sorted(path.glob("*.txt")) if f.name not in files]
+            found += [
+                (entry_from_text(f), path) for f in sorted(path.iterdir())
+                if f.suffix.lower() in SUFFIXES and f.is_file() and f.name not in files
+            ]
         elif path.is_file():
             listed = [e for e in _manifest_if_any(path.parent) if e["file"] == path.name]
             found.append((listed[0] if listed else entry_from_text(path), path.parent))
@@ -59,6 +63,14 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
         if other[1] / other[0]["file"] != folder / entry["file"]:
             raise SourceError(entry["document_id"], f"two sources have this document id: {other[1] / other[0]['file']} and {folder / entry['file']}")
     return [by_id[key] for key in sorted(by_id)]
+
+
+def entry_from_text(path: Path) -> dict:
+    """A manifest entry for a file no manifest lists: its identity read from its own text."""
+    try:
+        return identity_from_lines(read_lines(path), path.name)
+    except IdentityError as exc:
+        raise SourceError(path.stem, str(exc)) from None
 
 
 def _manifest_if_any(folder: Path) -> list[dict]:

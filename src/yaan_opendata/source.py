@@ -13,10 +13,12 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
+from .inputs import read_lines
 from .model import Document, Paragraph
 from .normalize import NormalizedLine, normalize_line
 
@@ -38,7 +40,7 @@ HEADING_MARKERS: tuple[tuple[str, re.Pattern], ...] = (
 _DEPTH = {name: depth for depth, (name, _) in enumerate(HEADING_MARKERS)}
 # Tables and sub-items are siblings in the template: a table closes a (1) item.
 _DEPTH["subitem"] = _DEPTH["table"]
-_TOC_LEADER = re.compile(r"…{3,}")
+_TOC_LEADER = re.compile(r"…{2,}|\.{4,}|·{4,}|-{4,}")
 FRONT_MATTER = "卷首"  # the page header before the table of contents
 CONTENTS = "目录"
 # Some pages flatten a table one row per line, its cells separated by tabs.
@@ -126,18 +128,17 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
             f"sha256 of {entry['file']} is {digest}, the manifest says {entry['sha256']}; "
             "the source changed: review it and update sources/manifest.json",
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(document_id, f"{entry['file']} is not UTF-8 ({exc.reason})") from None
+    lines = read_lines(path, document_id)
     published_lines: dict[str, NormalizedLine] = {}
-    paragraphs = tuple(split_paragraphs(document_id, text, published_lines))
+    paragraphs = tuple(split_paragraphs(document_id, lines, published_lines))
+    if not paragraphs:
+        raise SourceError(document_id, f"{entry['file']} holds no text")
     document = Document(
         document_id=document_id,
         title=entry["title"],
         title_en=entry["title_en"],
         publisher=entry["publisher"],
-        published=datetime.date.fromisoformat(entry["published"]),
+        published=_date(document_id, entry.get("published")),
         fiscal_year=int(entry["fiscal_year"]),
         org_id=entry["org_id"],
         file=entry["file"],
@@ -145,6 +146,15 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         paragraph_count=len(paragraphs),
     )
     return SourceDocument(document, paragraphs, published_lines)
+
+
+def _date(document_id: str, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise SourceError(document_id, f"publication date '{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def paragraph_id(document_id: str, number: int) -> str:
@@ -160,13 +170,37 @@ def heading_marker(line: str) -> tuple[str, str] | None:
     return None
 
 
-def source_lines(text: str):
-    """The non-empty lines (or table cells) of a source, normalized."""
-    for raw_line in text.splitlines():
-        for cell in _CELL_SEPARATOR.split(raw_line):
-            normalized = normalize_line(cell.strip())
-            if normalized.text.strip():
-                yield normalized
+def source_lines(lines: Iterable[str]):
+    """The non-empty lines (or table cells) of a source, normalized; a heading's number
+    printed alone on its line ("第三部分" / "2023年度部门决算情况说明", as PDFs set a
+    part's title page) is joined with the title that follows it."""
+    cells = [c.strip() for raw_line in lines for c in _CELL_SEPARATOR.split(raw_line) if c.strip()]
+    index = 0
+    while index < len(cells):
+        cell = cells[index]
+        following = cells[index + 1] if index + 1 < len(cells) else None
+        if following is not None and _LONE_MARKER.match(normalize_line(cell).text) and _title_line(following):
+            cell, index = f"{cell} {following}", index + 1
+            # a title set over two lines: "南京市公共资源交易中心2023年度" / "单位决算情况说明"
+            after = cells[index + 1] if index + 1 < len(cells) else None
+            if after is not None and not _TITLE_END.search(following) and _title_line(after) and len(after) <= 20:
+                cell, index = f"{cell}{after}", index + 1
+        normalized = normalize_line(cell)
+        if normalized.text.strip():
+            yield normalized
+        index += 1
+
+
+# A heading number with no title: "第三部分", "一、", "(一)"
+_LONE_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*$")
+
+
+_TITLE_END = re.compile(r"(?:说明|概况|解释|附件|附表|表|情况|构成|职能|目录|报告)$")
+
+
+def _title_line(line: str) -> bool:
+    text = normalize_line(line).text.strip()
+    return bool(text) and not heading_marker(text) and len(text) <= 40 and not text.endswith("。")
 
 
 # Headings that are their own marker: the whole line names them.
@@ -181,23 +215,24 @@ def strip_marker(text: str) -> str:
     return text.strip()[len(found[1]):].strip()
 
 
-def split_paragraphs(document_id: str, text: str, published_lines: dict | None = None):
+def split_paragraphs(document_id: str, lines: Iterable[str], published_lines: dict | None = None):
     """Yield one Paragraph per non-empty line (or tab-separated cell), with its section path.
 
     The text is normalized; ``published_lines`` (when given) receives the
-    published spelling of every line whose normalized text differs.
+    published spelling of every line whose normalized text differs. The table of
+    contents is marked as such (``contents_range``), so no section is looked up in it.
     """
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    normalized_lines = list(source_lines(lines))
+    texts = [n.text.strip() for n in normalized_lines]
+    contents = contents_range(texts)
     open_markers: list[tuple[int, str, str]] = []  # (depth, marker, title)
-    in_contents = False
-    for number, normalized in enumerate(source_lines(text), start=1):
-        line = normalized.text.strip()
+    for index, (normalized, line) in enumerate(zip(normalized_lines, texts)):
+        number = index + 1
         if published_lines is not None and line != normalized.original:
             published_lines[paragraph_id(document_id, number)] = normalized
-        if line == CONTENTS:
-            in_contents = True
-        elif in_contents and not _TOC_LEADER.search(line) and line.startswith("第一部分"):
-            in_contents = False
-        if in_contents:
+        if contents[0] <= index < contents[1]:
             path, title = CONTENTS, CONTENTS
         else:
             found = heading_marker(line)
@@ -216,3 +251,43 @@ def split_paragraphs(document_id: str, text: str, published_lines: dict | None =
             section_title=title,
             text=line,
         )
+
+
+_PAGE_REFERENCE = re.compile(r"[\s.…·•—-]*\d*$")
+
+
+def _entry(line: str) -> str:
+    """A line of the contents as a key: without spaces, leaders and page number."""
+    return _PAGE_REFERENCE.sub("", re.sub(r"\s+", "", line))
+
+
+def contents_range(lines: list[str]) -> tuple[int, int]:
+    """(first, last + 1) index of the table of contents, or (0, 0) when there is none.
+
+    It opens at a line "目录" ("目 录") and closes where the text comes back to its
+    first entry ("第一部分 部门概况 ……4" → "第一部分 部门概况"). Where the text words
+    that heading otherwise, it closes before the last heading with the first entry's
+    marker (第一部分) that precedes the first line of body text.
+    """
+    start = next((i for i, line in enumerate(lines) if re.sub(r"\s+", "", line) == CONTENTS), None)
+    if start is None:
+        return 0, 0
+    entries = [i for i in range(start + 1, len(lines)) if lines[i].strip()]
+    if not entries:
+        return 0, 0
+    first = _entry(lines[entries[0]])
+    for i in entries[1:]:
+        if _entry(lines[i]) == first:
+            return start, i
+    marker = heading_marker(lines[entries[0]])
+    body = next((i for i in entries[1:] if _body_text(lines[i])), len(lines))
+    if marker:
+        again = [i for i in entries[1:body] if (m := heading_marker(lines[i])) and m[1] == marker[1]]
+        if again:
+            return start, again[-1]
+    return start, body
+
+
+def _body_text(line: str) -> bool:
+    """A line of running text: no heading marker, long or a full sentence."""
+    return not heading_marker(line) and not _TOC_LEADER.search(line) and (len(line) > 40 or line.endswith("。"))

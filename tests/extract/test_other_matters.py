@@ -3,9 +3,8 @@
 from decimal import Decimal
 
 import pytest
-from keyed import keyed
+from keyed import explanation, keyed
 
-from yaan_opendata.extract import other_matters
 from yaan_opendata.model import FigureComparison, FiscalFigure, WorkMetric
 
 DOC = "yaan-zwfwdsj-2020"
@@ -13,7 +12,7 @@ DOC = "yaan-zwfwdsj-2020"
 
 @pytest.fixture(scope="module")
 def records(seed_doc):
-    records = list(other_matters.extract(seed_doc))
+    records = list(explanation(seed_doc))
     return (
         keyed(records, FiscalFigure),
         keyed(records, FigureComparison),

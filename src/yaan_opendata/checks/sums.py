@@ -205,8 +205,8 @@ def check(records: Records) -> Iterator[Finding]:
         yield _check_identity(
             records, Identity(_INCOME_BY_BUDGET, "fiscal_appropriation.grand_total.parts.income", pattern=split), "",
         )
-    if records.figure("income.fiscal_appropriation") is not None:
-        split = tuple(k for k in _BUDGET_INCOME if records.figure(k) is not None)
+    split = tuple(k for k in _BUDGET_INCOME if records.figure(k) is not None)
+    if records.figure("income.fiscal_appropriation") is not None and split:
         yield _check_identity(records, Identity(_FISCAL_INCOME_SOURCES, "income.fiscal_appropriation", split), "")
     for fund in ("government_fund", "state_capital"):
         if records.figure_keys(rf"{fund}\.functional\.\d{{7}}"):  # only where the items are listed

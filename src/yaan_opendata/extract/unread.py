@@ -46,8 +46,11 @@ def read_amounts(records: Iterable) -> dict[str, Counter]:
     return read
 
 
-def unread_amounts(document_id: str, paragraphs: Iterable[Paragraph], records: Iterable) -> Iterator[ExtractionIssue]:
-    """One issue per amount printed in a paragraph beyond those its records were read from."""
+def unread_amounts(
+    document_id: str, paragraphs: Iterable[Paragraph], records: Iterable, reasons: dict | None = None
+) -> Iterator[ExtractionIssue]:
+    """One issue per amount printed in a paragraph beyond those its records were read from;
+    ``reasons`` says, by (paragraph id, amount as printed), why the reader left it."""
     read = read_amounts(records)
     number = 0
     for paragraph in paragraphs:
@@ -65,7 +68,15 @@ def unread_amounts(document_id: str, paragraphs: Iterable[Paragraph], records: I
                 document_id=document_id,
                 kind="unread_amount",
                 extractor=None,
-                reason="金额未被任何记录读取 / no record was read from this amount",
+                reason=_reason(reasons, paragraph.paragraph_id, literal),
                 literal=match.group(0),
                 paragraph_id=paragraph.paragraph_id,
             )
+
+
+UNREAD = "金额未被任何记录读取 / no record was read from this amount"
+
+
+def _reason(reasons: dict | None, paragraph_id: str, literal: str) -> str:
+    why = (reasons or {}).get((paragraph_id, literal))
+    return f"{UNREAD}: {why}" if why else UNREAD

@@ -71,8 +71,9 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
         _add_checksum(graph, mapper, document.document_id, document.sha256)
     # The package's own release is not dated (that would change every build):
     # it is issued with the newest source it contains.
-    newest = max(d.document.published for d in disclosures)
-    graph.add((dataset, DCTERMS.issued, Literal(newest.isoformat(), datatype=XSD.date)))
+    dates = [d.document.published for d in disclosures if d.document.published]
+    if dates:
+        graph.add((dataset, DCTERMS.issued, Literal(max(dates).isoformat(), datatype=XSD.date)))
     graph.add((dataset, DCTERMS.creator, agent))
     graph.add((dataset, PROV.wasGeneratedBy, build))
     for document in documents:

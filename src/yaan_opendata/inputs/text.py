@@ -1,0 +1,91 @@
+"""Plain text sources: the text of a web page or of a PDF, as a person copies it.
+
+Two layouts come as text. A web page gives one paragraph, heading or table row
+per line. A PDF gives its lines as printed: a paragraph wraps at the page width
+and goes on on the next line ("…与2023年度相比，收入" / "支出总计减少56.95万元"),
+with page numbers ("- 12 -") in between. A text whose long lines mostly end at
+one width is read as wrapped: page numbers are dropped and each full line that
+does not end a sentence is joined with the next, unless the next is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from ..errors import SourceError
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+MIN_LONG = 30  # display width (a CJK character is 2) from which a line counts as long
+# "- 12 -", "— 3 —", "第 3 页", "3/25": a page number on a line of its own
+PAGE_NUMBER = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
+SENTENCE_END = tuple("。！？!?")
+# A line that opens a heading, list item or part: never the continuation of a wrapped line.
+OPENS = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．](?!\d)|附件\d*|附表)")
+
+
+def read_lines(path: Path, document_id: str) -> list[str]:
+    raw = path.read_bytes()
+    for encoding in ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SourceError(document_id, f"{path.name} is neither UTF-8 nor GB18030 text")
+    if "\x00" in text:
+        raise SourceError(document_id, f"{path.name} is not a text file (it holds NUL bytes)")
+    return unwrap([line.rstrip() for line in text.splitlines()])
+
+
+def display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The page width a wrapped text's lines end at, or None for a text that is not wrapped.
+
+    Most body lines of a wrapped text have the same display width (give or take a
+    narrow digit or punctuation mark); a web page's paragraphs have any length.
+    """
+    widths = [display_width(line.strip()) for line in lines if line.strip()]
+    long = [w for w in widths if w >= MIN_LONG]
+    if len(long) < 15:
+        return None
+    counts = Counter(long)
+    width, near = max(((w, sum(counts[w + d] for d in range(-3, 4))) for w in counts), key=lambda x: (x[1], x[0]))
+    return width if near >= 0.3 * len(long) else None
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    kept = [line for line in lines if not PAGE_NUMBER.match(line.strip())]
+    kept = [line for i, line in enumerate(kept) if not _stray_page_number(kept, i)]
+    out: list[str] = []
+    joining = False
+    for line in kept:
+        stripped = line.strip()
+        if joining and stripped and not OPENS.match(stripped):
+            out[-1] += stripped
+        else:
+            out.append(line)
+        current = out[-1].strip() if out else ""
+        last_line = stripped
+        joining = bool(last_line) and display_width(last_line) >= width - 6 and not last_line.endswith(SENTENCE_END)
+        if not current:
+            joining = False
+    return out
+
+
+def _stray_page_number(lines: list[str], index: int) -> bool:
+    """A bare number between two lines of text (a page footer), not a cell of a table."""
+    if not BARE_NUMBER.match(lines[index].strip()):
+        return False
+    neighbours = [lines[j].strip() for j in (index - 1, index + 1) if 0 <= j < len(lines)]
+    return all(len(n) > 4 and re.search(r"[\u4e00-\u9fff]", n) for n in neighbours)

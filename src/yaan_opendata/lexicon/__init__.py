@@ -1,0 +1,113 @@
+"""The lexicon: what departments call the template's sections and concepts (data files).
+
+``sections.yml`` names the headings, ``concepts.yml`` the money concepts of the
+explanation and their chapters, ``phrases.yml`` the words that may stand between
+a concept's name and its amount. They are read once, from the installed package,
+and compiled here; nothing else reads the files. A user teaches the extractor a
+new wording by adding it to a file (docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load(resources.files(__package__).joinpath(name).read_text("utf-8"))
+
+
+@functools.cache
+def section_patterns() -> dict[str, re.Pattern]:
+    """Each section name of ``sections.yml`` as one pattern (its wordings joined by |)."""
+    return {key: re.compile("|".join(f"(?:{w})" for w in wordings)) for key, wordings in _load("sections.yml").items()}
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A money concept of the explanation: the figure key and dimensions of what a name states."""
+
+    key: str
+    chapter: str
+    names: tuple[str, ...]
+    label_zh: str
+    label_en: str
+    flow: str
+    fund: str
+    category: str
+    item: str
+    classification_id: str | None = None
+    same_as: str | None = None  # the key of the same fact stated in another chapter
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of the explanation, where its concepts are read."""
+
+    key: str
+    section: tuple[str, ...]
+    subsections: dict[str, str] = field(default_factory=dict)
+    share_base: str | None = None
+    classified: str | None = None  # the fund of the 类/款/项 figures read here
+    reasons_name: tuple[str, ...] = ()
+    reason_suffix: str | None = None
+    restated_as: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    chapters: dict[str, Chapter]
+    concepts: dict[str, Concept]
+    phrases: dict[str, tuple[str, ...]]
+    # The figures every department states (a strict build requires them): each entry is a
+    # tuple of alternatives, each alternative the keys that together satisfy it.
+    headline: tuple[tuple[tuple[str, ...], ...], ...]
+
+    def concepts_of(self, chapter: str) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.chapter == chapter]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = _load("concepts.yml")
+    chapters = {
+        key: Chapter(
+            key=key,
+            section=tuple(spec["section"]),
+            subsections=dict(spec.get("subsections", {})),
+            share_base=spec.get("share_base"),
+            classified=spec.get("classified"),
+            reasons_name=tuple(spec.get("reasons_name", ())),
+            reason_suffix=spec.get("reason_suffix"),
+            restated_as=dict(spec.get("restated_as", {})),
+        )
+        for key, spec in data["chapters"].items()
+    }
+    concepts = {}
+    for key, spec in data["concepts"].items():
+        if spec["chapter"] not in chapters:
+            raise ValueError(f"concepts.yml: {key} names an unknown chapter {spec['chapter']!r}")
+        label_zh, label_en = spec["label"]
+        concepts[key] = Concept(
+            key=key,
+            chapter=spec["chapter"],
+            names=tuple(spec["names"]),
+            label_zh=label_zh,
+            label_en=label_en,
+            classification_id=spec.get("classification"),
+            same_as=spec.get("same_as"),
+            **spec["dimensions"],
+        )
+    phrases = {kind: tuple(words) for kind, words in _load("phrases.yml").items()}
+    headline = tuple(
+        tuple(tuple(key.strip() for key in alternative.split("&")) for alternative in entry.split("|"))
+        for entry in data["headline"]
+    )
+    unknown = [key for entry in headline for alternative in entry for key in alternative if key not in concepts]
+    if unknown:
+        raise ValueError(f"concepts.yml: headline names unknown concepts {unknown}")
+    return Lexicon(chapters, concepts, phrases, headline)
