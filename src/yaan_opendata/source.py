@@ -185,6 +185,8 @@ def source_lines(lines: Iterable[str]):
             after = cells[index + 1] if index + 1 < len(cells) else None
             if after is not None and not _TITLE_END.search(following) and _title_line(after) and len(after) <= 20:
                 cell, index = f"{cell}{after}", index + 1
+        elif following is not None and _cut_title(cell, following):
+            cell, index = f"{cell}{following}", index + 1
         normalized = normalize_line(cell)
         if normalized.text.strip():
             yield normalized
@@ -196,6 +198,17 @@ _LONE_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[�
 
 
 _TITLE_END = re.compile(r"(?:说明|概况|解释|附件|附表|表|情况|构成|职能|目录|报告)$")
+
+
+def _cut_title(line: str, following: str) -> bool:
+    """A part's heading cut before its last words ("第三部分 …2024年度部门决算情况" / "说明")."""
+    text, rest = normalize_line(line).text.strip(), normalize_line(following).text.strip()
+    found = heading_marker(text)
+    if not found or found[0] not in ("part", "chapter") or not _title_line(rest):
+        return False
+    # "…情况" + "说明": a few words that end the title; longer only where the title is unfinished
+    limit = 4 if _TITLE_END.search(text) else 8
+    return len(rest) <= limit and bool(_TITLE_END.search(text + rest))
 
 
 def _title_line(line: str) -> bool:

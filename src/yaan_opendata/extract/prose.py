@@ -138,7 +138,9 @@ def _names(chapters: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[Conce
     for chapter in chapters:
         for concept in lexicon().concepts_of(chapter):
             for name in concept.names:
-                by_name.setdefault(_canonical(name), []).append(concept)
+                stated = by_name.setdefault(_canonical(name), [])
+                if concept not in stated:
+                    stated.append(concept)
                 printed.add(name)
     pattern = re.compile("|".join(_name_pattern(n) for n in sorted(printed, key=len, reverse=True)))
     return pattern, {name: tuple(concepts) for name, concepts in by_name.items()}
