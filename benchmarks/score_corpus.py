@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaan_opendata.errors import SourceError
-from yaan_opendata.lexicon import lexicon
 from yaan_opendata.pipeline import load_disclosures
+from yaan_opendata.scoring import score as score_figures
 
 INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".xlsx", ".xls")
 
@@ -64,27 +64,13 @@ def score(source: Path, expected: dict) -> Score:
         result.missing = sorted(expected["figures"])
         result.strict = "refused"
         return result
-    got = {f.figure_id.split(".", 1)[1]: f for f in disclosure.fiscal_figures}
-    for key, want in expected["figures"].items():
-        # the same fact may be stated in another chapter, under its key there (concepts.yml same_as)
-        figure = next((got[k] for k in [key, *_same_facts(key)] if k in got), None)
-        value = None if figure is None else (figure.amount_yuan if figure.amount_yuan is not None else figure.amount_corrected_yuan)
-        if figure is None or value is None:
-            result.missing.append(key)
-        elif value == want:
-            result.right += 1
-        else:
-            result.wrong.append(f"{key}: published {value}, expected {want} ({figure.literal!r})")
+    found = score_figures(disclosure, expected["figures"])
+    result.right, result.wrong, result.missing = len(found.right), found.wrong, found.missing
     try:
         load_disclosures(inputs=[source])
     except SourceError as exc:
         result.strict = f"fails: {exc.reason}"
     return result
-
-
-def _same_facts(key: str) -> list[str]:
-    base, budget = (key.removesuffix(".budget"), ".budget") if key.endswith(".budget") else (key, "")
-    return [c.key + budget for c in lexicon().concepts.values() if c.same_as == base]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,8 @@ PUBLISHED = re.compile(
 HEADING_IDENTITY = re.compile(
     rf"(?P<department>[^\d,。;:]{{2,40}}?){_YEAR.format('year')}(?:部门|单位)决算"
 )
-REGION = re.compile(r"^(?P<region>\D{2,4}?)(?:省|市|州|县|区)")
+# The region a name starts with: "雅安市…", "北京市…", "连山壮族瑶族自治县…"
+REGION = re.compile(r"^(?P<region>\D{2,4}?)(?:(?:\D{1,3}族)+自治(?:县|州|旗|区)|省|市|州|县|区)")
 
 
 class IdentityError(ValueError):
@@ -163,12 +164,24 @@ def org_id_for(name: str) -> str:
     """'雅安市文化广播电视和旅游局' → 'yaan-whgbdshlyj' (region in pinyin, then initials)."""
     region = REGION.match(name)
     rest = name[region.end():] if region else name
-    head = _spelled(region["region"], Style.NORMAL) if region else ""
+    head = _spelled(region["region"], Style.NORMAL, place=True) if region else ""
     initials = _spelled(rest, Style.FIRST_LETTER)
     slug = "-".join(part for part in (head, initials) if part)
     return re.sub(r"[^a-z0-9-]", "", slug.lower()) or "org"
 
 
-def _spelled(text: str, style: Style) -> str:
+# Characters whose reading in place names is not their first in the dictionary
+# (长沙 chang, 重庆 chong, 厦门 xia): read so in a region's name only.
+PLACE_READINGS = {
+    "长": "chang", "重": "chong", "厦": "xia", "蚌": "beng", "台": "tai", "丽": "li", "乐": "le",
+    "六": "lu", "都": "du", "番": "pan", "蔚": "yu", "单": "shan", "会": "hui", "铅": "yan",
+}
+
+
+def _spelled(text: str, style: Style, *, place: bool = False) -> str:
     """Each character in pinyin (or its initial), by its first reading in the dictionary."""
-    return "".join(lazy_pinyin(character, style=style)[0] for character in text)
+    return "".join(
+        (PLACE_READINGS[c] if style == Style.NORMAL else PLACE_READINGS[c][0])
+        if place and c in PLACE_READINGS else lazy_pinyin(c, style=style)[0]
+        for c in text
+    )

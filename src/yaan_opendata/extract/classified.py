@@ -50,7 +50,8 @@ def functional_classifier(index: FunctionalIndex) -> Classify:
     )
     by_name = dict(index.class_names())
 
-    def mentions(text: str) -> Iterator[tuple[int, int, Subject]]:
+    def mentions(text: str, within: str | None = None) -> Iterator[tuple[int, int, Subject]]:
+        """``within``: the 类 a heading before named ("9.农林水支出(类)"), for 款 printed without it."""
         taken: list[tuple[int, int]] = []
         for match in MENTION.finditer(text):
             names = [match.group(f"n{i}") for i in (1, 2, 3) if match.group(f"n{i}")]
@@ -59,7 +60,7 @@ def functional_classifier(index: FunctionalIndex) -> Classify:
             first = _LEAD.sub("", names[0])
             start += len(names[0]) - len(first)
             names[0] = first
-            code = _code(index, names, levels, match.group("code"))
+            code = _code(index, names, levels, match.group("code"), within)
             taken.append((start, match.end()))
             yield start, match.end(), Subject(code=code, names=tuple(n.strip() for n in names))
         for match in CODE_FIRST.finditer(text):
@@ -78,12 +79,15 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in taken)
 
 
-def _code(index: FunctionalIndex, names: list[str], levels: list[str], printed: str | None) -> str | None:
+def _code(
+    index: FunctionalIndex, names: list[str], levels: list[str], printed: str | None, within: str | None
+) -> str | None:
     """The code of a mention: from its names (class first), else the printed code."""
     if levels[0] == "类":
         found = index.code(*names) or _with_shorter_class(index, names)
-    else:  # 款 without its 类: the 款 name must be unique in the list
-        found = index.under_any_class(*names)
+    else:  # 款 without its 类: under the 类 a heading named, else a 款 name unique in the list
+        class_name = index.by_code(within).name_zh if within and index.by_code(within) else None
+        found = (index.code(class_name, *names) if class_name else None) or index.under_any_class(*names)
     if found is not None:
         return found.code
     if printed and index.by_code(printed) is not None:

@@ -20,6 +20,7 @@ their paragraph (``extraction_issues``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,17 +107,20 @@ class _Book:
         return _figure_major(self.records), self.issues
 
     def _chapter(self, chapter: Chapter, paragraphs: list[Paragraph], seen: set[str]) -> None:
-        classify = self.classify if chapter.classified else None
         tags = _subsection_tags(self.doc, chapter, paragraphs)
         carried = None
+        within = None  # the 类 a heading line named ("9.农林水支出(类)"), for the 款 lines under it
         readings: list[prose.Reading] = []
         for paragraph in paragraphs:
+            classify = functools.partial(self.classify, within=within) if chapter.classified else None
             found, unread, dangling = prose.read_paragraph(
                 paragraph, (chapter.key,), classify=classify,
                 reason_chapters=chapter.reasons_name, restated_as=chapter.restated_as, carried=carried,
             )
             readings += found
             carried = dangling
+            if dangling is not None and dangling.code and len(dangling.code) == 3:
+                within = dangling.code
             if paragraph.paragraph_id not in seen:  # a merged chapter is read twice: report once
                 self.issues += [ProseIssue(paragraph.paragraph_id, u.amount, u.reason) for u in unread]
         for paragraph in paragraphs:

@@ -58,7 +58,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     counts = Counter(long)
     width, near = max(((w, sum(counts[w + d] for d in range(-3, 4))) for w in counts), key=lambda x: (x[1], x[0]))
-    return width if near >= 0.3 * len(long) else None
+    # nothing runs past a page's width but the odd table row; a web page's paragraphs do
+    beyond = sum(1 for w in long if w > width + 8)
+    return width if near >= 0.3 * len(long) and beyond <= 0.2 * len(long) else None
 
 
 def unwrap(lines: list[str]) -> list[str]:

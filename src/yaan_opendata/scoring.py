@@ -1,0 +1,47 @@
+"""How well a disclosure was read: its published figures against the figures a person read.
+
+A corpus document's ``expected.json`` gives the headline figures it states (figure
+key → integer yuan). A figure is *right* when the package publishes the key with
+that amount, *wrong* when it publishes another amount, *missing* when it publishes
+none. A figure stated in another chapter counts under the key of the same fact
+(``same_as`` in lexicon/concepts.yml: 四's 本年一般公共预算财政拨款收入 is
+income.general_public_budget). ``benchmarks/score_corpus.py`` prints the table;
+the corpus tests hold it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .model import Disclosure
+
+
+@dataclass
+class Score:
+    right: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)  # "key: published X, expected Y ('literal')"
+    missing: list[str] = field(default_factory=list)
+
+
+def score(disclosure: Disclosure, expected: dict[str, int]) -> Score:
+    published = {f.figure_id.split(".", 1)[1]: f for f in disclosure.fiscal_figures}
+    result = Score()
+    for key, want in expected.items():
+        figure = next((published[k] for k in (key, *same_facts(key)) if k in published), None)
+        value = None if figure is None else (
+            figure.amount_yuan if figure.amount_yuan is not None else figure.amount_corrected_yuan
+        )
+        if value is None:
+            result.missing.append(key)
+        elif value == want:
+            result.right.append(key)
+        else:
+            result.wrong.append(f"{key}: published {value}, expected {want} ({figure.literal!r})")
+    return result
+
+
+def same_facts(key: str) -> list[str]:
+    """The keys under which other chapters state the fact ``key`` (its budget figure too)."""
+    base, budget = (key.removesuffix(".budget"), ".budget") if key.endswith(".budget") else (key, "")
+    return [c.key + budget for c in lexicon().concepts.values() if c.same_as == base]
