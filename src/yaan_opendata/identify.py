@@ -174,7 +174,7 @@ def org_id_for(name: str) -> str:
 # (长沙 chang, 重庆 chong, 厦门 xia): read so in a region's name only.
 PLACE_READINGS = {
     "长": "chang", "重": "chong", "厦": "xia", "蚌": "beng", "台": "tai", "丽": "li", "乐": "le",
-    "六": "lu", "都": "du", "番": "pan", "蔚": "yu", "单": "shan", "会": "hui", "铅": "yan",
+    "六": "lu", "都": "du", "番": "pan", "蔚": "yu", "单": "shan", "会": "hui", "铅": "yan", "行": "hang",
 }
 
 

@@ -21,7 +21,7 @@ def many_client(many_documents, tmp_path_factory):
 def test_figures_facet_by_year_and_department(many_client):
     data = many_client.json(f"/{DB}/fiscal_figures.json?_facet=fiscal_year&_facet=org_id&_size=0")
     facets = {name: {str(v["value"]) for v in facet["results"]} for name, facet in data["facet_results"].items()}
-    assert facets["fiscal_year"] == {str(year) for year in range(2019, 2025)}
+    assert facets["fiscal_year"] == {str(year) for year in range(2019, 2026)}
     assert {"yaan-zwfwdsj", "yaan-wglj", "yaan-zjj", "yaan-jyj", "yaan-sjj", "yingjing-nyncj"} <= facets["org_id"]
 
 
@@ -32,14 +32,14 @@ def test_every_table_page_answers_and_facets_by_year(many_client):
             continue
         data = many_client.json(f"/{DB}/{table['name']}.json?_facet=fiscal_year&_size=1")
         years = {str(v["value"]) for v in data["facet_results"]["fiscal_year"]["results"]}
-        assert years <= {str(year) for year in range(2019, 2025)} and years, table["name"]
+        assert years <= {str(year) for year in range(2019, 2026)} and years, table["name"]
 
 
 def test_views_name_the_department(many_client):
     rows = many_client.rows(f"/{DB}/three_public_breakdown?单位=雅安市教育局")
     assert rows and {row["年度"] for row in rows} == {2020}
     by_function = many_client.rows(f"/{DB}/expenditure_by_function?科目编码=205")
-    assert sorted(row["单位"] for row in by_function) == ["上海市普陀区教育局", "雅安市教育局"]
+    assert {"上海市普陀区教育局", "武汉市江岸区教育局", "雅安市教育局"} <= {row["单位"] for row in by_function}
     both_years = many_client.rows(f"/{DB}/figures_wan_yuan?名称=收入总计&单位=雅安市政务服务和大数据局")
     assert sorted(row["年度"] for row in both_years) == [2020, 2021]
 

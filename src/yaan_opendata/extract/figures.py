@@ -119,8 +119,8 @@ class _Book:
             )
             readings += found
             carried = dangling
-            if dangling is not None and dangling.code and len(dangling.code) == 3:
-                within = dangling.code
+            if dangling is not None and dangling.subject.code and len(dangling.subject.code) == 3:
+                within = dangling.subject.code
             if paragraph.paragraph_id not in seen:  # a merged chapter is read twice: report once
                 self.issues += [ProseIssue(paragraph.paragraph_id, u.amount, u.reason) for u in unread]
         for paragraph in paragraphs:

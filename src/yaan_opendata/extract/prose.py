@@ -38,6 +38,8 @@ MALFORMED = r"(?<![\d.])-?\d[\d.,A-Za-z]*\s*[^\W\d_]{0,2}元(?!\s*(?:[((]含[))]
 # A number printed without a unit, only where a sentence says "…为2278.17," (see BARE).
 BARE = rf"(?<=为)\s*{NUMBER}(?=\s*(?:[,;。]|$))"
 CLAUSE_BREAKS = ",;:。"
+# "每人每月650元": a rate, not a sum of money spent
+_PER_UNIT = re.compile(r"每[^\d,;。]{0,4}$|标准[为是]?$")
 SENTENCE_END = re.compile(r"[。!?]")
 # Punctuation, spaces, years and bracketed remarks without digits may stand anywhere.
 # So may counts stated beside the money ("国内公务接待12批次,81人次,共计支出0.91万元").
@@ -87,6 +89,14 @@ class Reading:
     in_reason: bool = False  # stated inside a reason or purpose clause
     restated_as: str | None = None  # "listed" for "共计支出…" after a first statement
     none_stated: bool = False  # "无…支出": there was none
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A name a paragraph ends on, and the words after it, for the next paragraph."""
+
+    subject: Subject
+    words: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,32 +184,35 @@ def read_paragraph(
     classify=None,
     reason_chapters: Sequence[str] = (),
     restated_as: dict[str, str] | None = None,
-    carried: Subject | None = None,
-) -> tuple[list[Reading], list[Unread], Subject | None]:
-    """The readings of one paragraph, the amounts left unread and the subject it ends on
-    when it ends on a name with no amount after it (a heading line "1.…(项)": the next
-    paragraph states its amounts).
+    carried: Carried | None = None,
+) -> tuple[list[Reading], list[Unread], Carried | None]:
+    """The readings of one paragraph, the amounts left unread and, when it ends on a name
+    with no amount after it (a heading line "1.…(项)", or a line cut before its amount
+    "…支出年初预算为"), that name and the words after it, for the next paragraph.
 
     ``chapters``: whose concept names are looked for; ``classify(text)`` (when given)
     returns the 类/款/项 mentions of the text as (start, end, Subject);
     ``reason_chapters``: whose concepts a reason may name with their change;
-    ``carried``: the subject of the paragraph before, for a paragraph that goes on
-    about it without naming it again ("年初预算为…万元").
+    ``carried``: what the paragraph before ended on, for a paragraph that goes on about
+    it without naming it again ("年初预算为…万元").
     """
     text = paragraph.text
     mentions = _mentions(text, tuple(chapters), classify)
     reasons = _reason_spans(text, mentions)
-    tokens = _tokens(text, mentions, reasons)
+    tokens = _tokens(text, mentions, reasons, tuple(chapters))
     readings: list[Reading] = []
     unread: list[Unread] = []
-    subject: Subject | None = carried
+    subject: Subject | None = carried.subject if carried else None
+    carried_words = carried.words if carried else ""
     named_at: int | None = None  # where the subject is named in this paragraph
     anchor = 0  # where the words before the next amount begin
     previous_end = 0  # where the amount before ends
+    against_budget_at = -1  # where a comparison with the budget was stated: the rate after it is one too
     for index, token in enumerate(tokens):
         if token.kind == "mention":
             if not token.mention.is_base and not _inside(token.start, reasons):
                 subject, anchor, named_at = token.mention.subject, token.end, token.start
+                against_budget_at = -1
             continue
         reason = _inside(token.start, reasons)
         if reason is not None:
@@ -207,7 +220,7 @@ def read_paragraph(
                 found = _reason_change(paragraph, text, token, reason, reason_chapters)
                 if found:
                     readings.append(found)
-                elif token.kind == "money":
+                elif token.kind == "money" and not _PER_UNIT.search(text[max(0, token.start - 6):token.start]):
                     readings.append(_explanatory(paragraph, subject, token, text, reason))
             continue
         if token.kind == "none":
@@ -224,6 +237,16 @@ def read_paragraph(
             anchor = token.end
             continue
         gap = _gap(text, anchor, token.start, reasons)
+        if anchor == 0:
+            gap = carried_words + gap
+        if _phrases()["against_budget"].search(gap):
+            against_budget_at = token.start
+        elif against_budget_at >= 0 and SENTENCE_END.search(text, against_budget_at, token.start):
+            against_budget_at = -1
+        if against_budget_at >= 0 and token.kind == "percent":
+            unread.append(Unread(paragraph, token.text, token.start, "a rate against the budget, not the prior year"))
+            anchor = previous_end = token.end
+            continue
         following = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
         literal = _literal(text, named_at, previous_end, token, following)
         reading, why = _bind(paragraph, subject, token, gap, literal, restated_as or {})
@@ -232,7 +255,9 @@ def read_paragraph(
         elif token.kind in ("money", "bare"):
             unread.append(Unread(paragraph, token.text, token.start, why))
         anchor = previous_end = token.end
-    dangling = subject if tokens and tokens[-1].kind == "mention" and not tokens[-1].mention.is_base else None
+    dangling = None
+    if subject is not None and tokens and tokens[-1].kind == "mention" and not tokens[-1].mention.is_base:
+        dangling = Carried(subject, "" if _inside(tokens[-1].start, reasons) else text[tokens[-1].end:])
     return _with_reasons(readings, text, reasons), unread, dangling
 
 
@@ -250,14 +275,34 @@ def _mentions(text: str, chapters: tuple[str, ...], classify) -> list[_Token]:
         base = _after_share_word(text, match.start())
         tokens.append(_Token(match.start(), match.end(), "mention", match.group(0),
                              Mention(match.start(), match.end(), subject, is_base=base)))
+    tokens += _elided_expenditure(text, tokens, concepts_by_name)
     return sorted(tokens, key=lambda t: t.start)
+
+
+def _elided_expenditure(text: str, mentions: list[_Token], by_name: dict) -> list[_Token]:
+    """"政府性基金预算财政拨款收入1,482.30万元,支出1,482.30万元": the 支出 after a 收入 of the
+    same sentence, with the words they share left out, names that concept's expenditure."""
+    found = []
+    for mention in mentions:
+        if not mention.text.endswith("收入"):
+            continue
+        name = _canonical(mention.text[:-2] + "支出")
+        if name not in by_name:
+            continue
+        sentence_end = SENTENCE_END.search(text, mention.end)
+        limit = sentence_end.start() if sentence_end else len(text)
+        for match in re.finditer(r"(?<=[,;、])\s*(支出)(?=\s*\d)", text[:limit]):
+            if match.start(1) > mention.end and not _overlaps(match.span(1), mentions + found):
+                found.append(_Token(match.start(1), match.end(1), "mention", "支出",
+                                    Mention(match.start(1), match.end(1), Subject(by_name[name]))))
+    return found
 
 
 def _overlaps(span: tuple[int, int], tokens: Iterable[_Token]) -> bool:
     return any(t.start < span[1] and span[0] < t.end for t in tokens)
 
 
-def _tokens(text: str, mentions: list[_Token], reasons) -> list[_Token]:
+def _tokens(text: str, mentions: list[_Token], reasons, chapters: tuple[str, ...]) -> list[_Token]:
     """Mentions, amounts, 持平 and none-statements (无…支出), in the order of the text."""
     tokens = list(mentions)
     for kind, pattern in (("money", MONEY), ("percent", PERCENT), ("bare", BARE), ("malformed", MALFORMED)):
@@ -272,7 +317,7 @@ def _tokens(text: str, mentions: list[_Token], reasons) -> list[_Token]:
     for match in phrases["none"].finditer(text):
         if _inside(match.start(), reasons) is not None:
             continue
-        for stated in _none_subjects(text, match.end(), mentions):
+        for stated in _none_subjects(text, match.end(), mentions, chapters):
             tokens.append(_Token(stated.start, stated.end, "none", text[match.start():stated.end], stated))
             covered.add(stated.start)
     # a none-statement stands for the mention it covers
@@ -286,22 +331,51 @@ def _after_share_word(text: str, start: int) -> bool:
     return bool(re.search(r"占(?:全部|全年)?$", before))
 
 
-def _none_subjects(text: str, start: int, tokens: list[_Token]) -> list[Mention]:
+_LIST_SEPARATOR = re.compile(r"\s*(?:以及|、|和|及|与|或)\s*")
+
+
+def _none_subjects(text: str, start: int, tokens: list[_Token], chapters: tuple[str, ...]) -> list[Mention]:
     """The mentions a none-word (无, 没有) applies to: a name within a few characters after it,
     with no punctuation in between ("无政府性基金预算财政拨款收入和支出"), and the names listed
-    with it ("无上级补助收入、经营收入和附属单位上缴收入"); the list must end its clause."""
+    with it ("无上级补助收入、经营收入和附属单位上缴收入"), also where the list leaves out the
+    words they share ("无政府性基金预算财政拨款收入、支出及年末结转和结余"). The list must end
+    its clause, or go on with words no concept is called by ("…、支出及结转和结余,故本表无数据")."""
     mentions = [t for t in tokens if t.kind == "mention" and t.start >= start]
     if not mentions or mentions[0].start > start + 10 or re.search(r"[,;:。\d]", text[start:mentions[0].start]):
         return []
-    listed = [mentions[0]]
-    for following in mentions[1:]:
-        if not re.fullmatch(r"\s*(?:、|和|及|与|或|以及)\s*", text[listed[-1].end:following.start]):
+    first = mentions[0]
+    listed = [first.mention]
+    prefix = re.sub(r"(?:收入|支出|收支)$", "", first.text)
+    names, by_name = _names(chapters)
+    position = first.end
+    while (separator := _LIST_SEPARATOR.match(text, position)) is not None:
+        following = next((t for t in mentions if t.start == separator.end()), None)
+        if following is not None:
+            listed.append(following.mention)
+            position = following.end
+            continue
+        elided = _elided_name(text, separator.end(), prefix, by_name)
+        if elided is None:
             break
-        listed.append(following)
-    after = text[listed[-1].end:listed[-1].end + 6]
-    if not re.match(r"(?:支出|费用|经费|的?情况)?(?:[,;:。(]|$)", after):
+        name, end = elided
+        listed.append(Mention(separator.end(), end, Subject(by_name[name])))
+        position = end
+    after = text[position:position + 6]
+    if not re.match(r"(?:支出|费用|经费|的?情况)?(?:[,;:。(]|$)", after) and not _LIST_SEPARATOR.match(after):
         return []
-    return [t.mention for t in listed]
+    return listed
+
+
+def _elided_name(text: str, position: int, prefix: str, by_name: dict) -> tuple[str, int] | None:
+    """A list item that leaves out the words it shares with the first ("…收入、支出"): the name
+    the prefix and the item make, and where the item ends."""
+    best = None
+    for name in by_name:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            rest = name[len(prefix):]
+            if text.startswith(rest, position) and (best is None or len(rest) > len(best[0][len(prefix):])):
+                best = name, position + len(rest)
+    return best
 
 
 def _reason_spans(text: str, mentions: list[_Token]) -> list[tuple[int, int]]:
@@ -368,6 +442,10 @@ def _understand(gap: str, restated_as: dict[str, str]) -> _Gap:
     if (match := phrases["against_budget"].search(text)):
         found.against_budget = True
         text = text[:match.start()] + text[match.end():]
+    if phrases["compared"].search(text):  # "比2019年", "与上年相比": the year is part of the phrase
+        found.compared = True
+        text = phrases["compared"].sub(" ", text)
+    text = re.sub(r"\d{4}年度?", " ", text)  # any other year stands anywhere (before 年度 is taken as a word)
     for word, tag in sorted(restated_as.items(), key=lambda item: -len(item[0])):
         if word in text:
             found.restated_as = tag
@@ -380,7 +458,7 @@ def _understand(gap: str, restated_as: dict[str, str]) -> _Gap:
             concept = by_name[_canonical(base.group(0))][0]
             found.base = concept.same_as or concept.key
             text = text[:base.start()] + text[base.end():]
-    for kind in ("compared", "either", "completion", "budget", "executed", "increase", "decrease", "share"):
+    for kind in ("either", "completion", "budget", "executed", "increase", "decrease", "share"):
         pattern = phrases[kind]
         if pattern.search(text):
             setattr(found, kind, True)

@@ -77,12 +77,21 @@ def unwrap(lines: list[str]) -> list[str]:
             out[-1] += stripped
         else:
             out.append(line)
-        current = out[-1].strip() if out else ""
-        last_line = stripped
-        joining = bool(last_line) and display_width(last_line) >= width - 6 and not last_line.endswith(SENTENCE_END)
-        if not current:
-            joining = False
+        joining = _runs_on(stripped, width)
     return out
+
+
+def _runs_on(line: str, width: int) -> bool:
+    """Whether a line of a wrapped text goes on on the next: it does not end a sentence and
+    reaches the page width (digits are narrower than characters, so a line full of
+    numbers ends short of it), or ends mid-phrase ("…支出年初预算为") most of the way there."""
+    if not line or line.endswith(SENTENCE_END):
+        return False
+    measured = display_width(line)
+    if measured >= width - 8:
+        return True
+    numbers = len(re.findall(r"\d[\d,.]*", line))
+    return measured >= 0.75 * width and numbers <= 1 and bool(re.search(r"[\u4e00-\u9fff，、（“]$", line))
 
 
 def _stray_page_number(lines: list[str], index: int) -> bool:
