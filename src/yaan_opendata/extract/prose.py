@@ -346,7 +346,7 @@ def _none_subjects(text: str, start: int, tokens: list[_Token], chapters: tuple[
     first = mentions[0]
     listed = [first.mention]
     prefix = re.sub(r"(?:收入|支出|收支)$", "", first.text)
-    names, by_name = _names(chapters)
+    _, by_name = _names(chapters)
     position = first.end
     while (separator := _LIST_SEPARATOR.match(text, position)) is not None:
         following = next((t for t in mentions if t.start == separator.end()), None)
