@@ -408,3 +408,21 @@ def test_a_text_dropped_into_a_folder_with_a_manifest_is_built_too(tmp_path):
     shutil.copy(DOCUMENTS / "yaan-sjj-2020.txt", folder / "sjj.txt")  # not in the manifest
     ids = [d.document.document_id for d in load_disclosures(inputs=[folder])]
     assert ids == [f"{org_id_for('雅安市审计局')}-2020", "yaan-zwfwdsj-2020"]
+
+
+def test_a_lenient_package_is_valid_when_a_part_is_left_out(tmp_path):
+    """A project whose narrative no reader takes is left out with its indicator rows and
+    figures, so the package that lenient mode publishes still validates (foreign keys)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (DEFAULT_SOURCES / "yaan-zwfwdsj-2020.txt").read_text(encoding="utf-8")
+    text = text.replace("项目全年预算数90.79万元,执行数为90.79万元", "项目预算与执行情况见下表")
+    (folder / "zwfwdsj.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "package"
+    (disclosure,) = build(out_dir=out, inputs=[folder / "zwfwdsj.txt"], lenient=True)
+    assert any(i.extractor == "performance_projects" for i in disclosure.extraction_issues)
+    projects = {p.project_id for p in disclosure.performance_projects}
+    assert all(i.project_id in projects for i in disclosure.performance_indicators)
+    from yaan_opendata.validate import validate_package
+
+    assert validate_package(out) == []

@@ -175,21 +175,24 @@ def source_lines(lines: Iterable[str]):
     printed alone on its line ("第三部分" / "2023年度部门决算情况说明", as PDFs set a
     part's title page) is joined with the title that follows it."""
     cells = [c.strip() for raw_line in lines for c in _CELL_SEPARATOR.split(raw_line) if c.strip()]
+    normalized = [normalize_line(c) for c in cells]
     index = 0
     while index < len(cells):
-        cell = cells[index]
-        following = cells[index + 1] if index + 1 < len(cells) else None
-        if following is not None and _LONE_MARKER.match(normalize_line(cell).text) and _title_line(following):
-            cell, index = f"{cell} {following}", index + 1
+        line = normalized[index]
+        following = normalized[index + 1] if index + 1 < len(cells) else None
+        joined = None
+        if following is not None and _LONE_MARKER.match(line.text) and _title_line(following.text):
+            joined, index = f"{cells[index]} {cells[index + 1]}", index + 1
             # a title set over two lines: "南京市公共资源交易中心2023年度" / "单位决算情况说明"
-            after = cells[index + 1] if index + 1 < len(cells) else None
-            if after is not None and not _TITLE_END.search(following) and _title_line(after) and len(after) <= 20:
-                cell, index = f"{cell}{after}", index + 1
-        elif following is not None and _cut_title(cell, following):
-            cell, index = f"{cell}{following}", index + 1
-        normalized = normalize_line(cell)
-        if normalized.text.strip():
-            yield normalized
+            after = normalized[index + 1] if index + 1 < len(cells) else None
+            if (after is not None and not _TITLE_END.search(following.text) and _title_line(after.text)
+                    and len(after.text) <= 20):
+                joined, index = f"{joined}{cells[index + 1]}", index + 1
+        elif following is not None and _cut_title(line.text, following.text):
+            joined, index = f"{cells[index]}{cells[index + 1]}", index + 1
+        line = normalize_line(joined) if joined is not None else line
+        if line.text.strip():
+            yield line
         index += 1
 
 
@@ -201,8 +204,9 @@ _TITLE_END = re.compile(r"(?:说明|概况|解释|附件|附表|表|情况|构�
 
 
 def _cut_title(line: str, following: str) -> bool:
-    """A part's heading cut before its last words ("第三部分 …2024年度部门决算情况" / "说明")."""
-    text, rest = normalize_line(line).text.strip(), normalize_line(following).text.strip()
+    """A part's heading cut before its last words ("第三部分 …2024年度部门决算情况" / "说明");
+    both lines normalized."""
+    text, rest = line.strip(), following.strip()
     found = heading_marker(text)
     if not found or found[0] not in ("part", "chapter") or not _title_line(rest):
         return False
@@ -212,7 +216,7 @@ def _cut_title(line: str, following: str) -> bool:
 
 
 def _title_line(line: str) -> bool:
-    text = normalize_line(line).text.strip()
+    text = line.strip()
     return bool(text) and not heading_marker(text) and len(text) <= 40 and not text.endswith("。")
 
 

@@ -9,6 +9,8 @@ their wording, not their numbers, which vary between departments) and the
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterator
 
 from ..normalize import normalize_line
@@ -66,6 +68,7 @@ REQUIRED_SCHEDULES: tuple[str, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=8192)  # the same headings are compared with each required section
 def _plain(text: str) -> str:
     return "".join(normalize_line(text).text.split()).replace('"', "“")
 

@@ -27,10 +27,15 @@ def section(doc: SourceDocument, *path: str | re.Pattern, required: bool = True)
     found = doc.found_sections.get(path)
     if found is None:
         headings, phrases = doc.headings, doc.heading_phrases
-        found = doc.found_sections[path] = [
-            p for p in doc.paragraphs
-            if _path_matches(headings[p.paragraph_id], phrases[p.paragraph_id], p.section_path, path)
-        ]
+        matches: dict[tuple, bool] = {}  # paragraphs under the same headings match alike
+        found = []
+        for p in doc.paragraphs:
+            key = (p.section_path, headings[p.paragraph_id])
+            if key not in matches:
+                matches[key] = _path_matches(headings[p.paragraph_id], phrases[p.paragraph_id], p.section_path, path)
+            if matches[key]:
+                found.append(p)
+        doc.found_sections[path] = found
     if not found and required:
         raise doc.error(f"section '{' / '.join(_describe(w) for w in path)}' is missing")
     return list(found)
