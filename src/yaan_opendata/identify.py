@@ -165,7 +165,9 @@ def org_id_for(name: str) -> str:
     region = REGION.match(name)
     rest = name[region.end():] if region else name
     head = _spelled(region["region"], Style.NORMAL, place=True) if region else ""
-    initials = _spelled(rest, Style.FIRST_LETTER)
+    district = REGION.match(rest)  # "长宁区…": a place name too, read as one
+    initials = (_spelled(rest[:district.end()], Style.FIRST_LETTER, place=True) if district else "") + _spelled(
+        rest[district.end() if district else 0:], Style.FIRST_LETTER)
     slug = "-".join(part for part in (head, initials) if part)
     return re.sub(r"[^a-z0-9-]", "", slug.lower()) or "org"
 

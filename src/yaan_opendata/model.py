@@ -77,6 +77,11 @@ FIGURE_CATEGORIES = (
     "explanatory",
 )
 COMPARISON_KINDS = ("share", "yoy_change", "growth_rate", "completion_rate")
+# The nine statistical tables of the national template (lexicon/tables.yml).
+TABLE_KINDS = (
+    "summary", "income", "expenditure", "fiscal_summary", "general_budget", "general_budget_basic",
+    "three_public", "government_fund", "state_capital",
+)
 PERCENT = "%"
 YUAN = "CNY"
 
@@ -137,6 +142,7 @@ class Paragraph:
     )
     section_title: str = col("章节标题", "Section title", "最近的章节标题", "Title of the nearest enclosing heading")
     text: str = col("原文", "Text", "段落原文,逐字保留", "Paragraph text exactly as published")
+    page: int | None = col("页码", "Page", "PDF 原文所在页;网页与文本为空", "Page of the PDF it is printed on; empty for web pages and text", minimum=1, default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -429,6 +435,35 @@ ISSUE_KINDS = ("unreadable_section", "unread_amount")
 
 
 @dataclass(frozen=True, kw_only=True)
+class TableCell:
+    """One cell of a statistical table (决算表): its row, column and amount."""
+
+    cell_id: str = col("单元格标识", "Cell ID", "文档标识、表、行与列", "Document ID, table, row and column")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
+    table: str = col("决算表", "Table", "全国统一的九张决算表之一", "Which of the nine national tables", enum=TABLE_KINDS)
+    table_title: str = col("表名", "Table title", "原文表名", "Title of the table as printed")
+    row: int = col("行号", "Row", "在表中的行序(自1起,含表头)", "Row of the table, from 1, header rows included", minimum=1)
+    row_key: str = col("行键", "Row key", "科目编码或行名的键,如 2010601、total、revenue.income_total", "The row's code or the key of its label, e.g. 2010601, total, revenue.income_total")
+    row_label: str | None = col("行名", "Row label", "原文科目名称或项目", "The row's name as printed")
+    column: str = col("列键", "Column", "列的含义,如 total、basic、overseas.budget", "What the column states, e.g. total, basic, overseas.budget")
+    column_label: str = col("列名", "Column label", "原文表头(多行表头以/连接)", "The column's header as printed (header rows joined with /)")
+    classification_id: str | None = col("分类标识", "Classification ID", "行的支出功能或经济分类科目", "Functional or economic code of the row")
+    flow: str | None = col("收支方向", "Flow", "收入或支出", "Revenue or expenditure", enum=FLOWS)
+    fund: str = col("资金来源", "Fund", "资金来源或预算类型", "Source of funds / budget type", enum=FUNDS)
+    phase: str = col("预决算阶段", "Phase", "决算(执行数)或预算", "Executed (final accounts) or budgeted", enum=PHASES)
+    amount_yuan: int | None = col("金额(元)", "Amount (yuan)", "按表的单位换算的整数元;单位未载明时为空", "Integer yuan in the table's unit; empty when the table states no unit", unit="CNY")
+    amount_as_published: str = col("原文金额", "Amount as published", "单元格原文", "The cell as printed")
+    unit_as_published: str | None = col("原文单位", "Unit as published", "表的“单位:”行", "From the table's 单位 line", enum=("亿元", "万元", "千元", "元"))
+    amount_note: str | None = col("金额说明", "Amount note")
+    figure_key: str | None = col("对应数值键", "Figure key", "情况说明中陈述同一数值的键,如 expenditure.total", "Key of the figure the explanation states for the same thing, e.g. expenditure.total")
+    figure_id: str | None = col("对应数值", "Figure ID", "情况说明中的同一数值(已读取时)", "The same figure as read from the explanation, where it was")
+    paragraph_id: str = _PARAGRAPH
+    page: int | None = col("页码", "Page", "PDF 原文所在页", "Page of the PDF", minimum=1)
+
+
+@dataclass(frozen=True, kw_only=True)
 class ExtractionIssue:
     """What the extractor could not read: a section it could not parse (published
     anyway in lenient mode) or an amount of money no record was read from."""
@@ -559,5 +594,6 @@ class Disclosure:
     extraction_issues: tuple[ExtractionIssue, ...] = ()
     consistency_checks: tuple[ConsistencyCheck, ...] = ()  # filled by checks/ after extraction
     consistency_check_inputs: tuple[ConsistencyCheckInput, ...] = ()
+    table_cells: tuple[TableCell, ...] = ()
     # codes the document prints in its tables that the shipped code list lacks
     classifications: tuple[Classification, ...] = ()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
-from .inputs import read_lines
+from .inputs import TableBlock, read_blocks
 from .model import Document, Paragraph
 from .normalize import NormalizedLine, normalize_line
 
@@ -58,6 +58,7 @@ class SourceDocument:
     document: Document
     paragraphs: tuple[Paragraph, ...]
     published_lines: dict[str, NormalizedLine] = field(default_factory=dict)
+    tables: tuple[SourceTable, ...] = ()
 
     @property
     def document_id(self) -> str:
@@ -128,9 +129,9 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
             f"sha256 of {entry['file']} is {digest}, the manifest says {entry['sha256']}; "
             "the source changed: review it and update sources/manifest.json",
         )
-    lines = read_lines(path, document_id)
+    blocks = read_blocks(path, document_id)
     published_lines: dict[str, NormalizedLine] = {}
-    paragraphs = tuple(split_paragraphs(document_id, lines, published_lines))
+    paragraphs, tables = split_blocks(document_id, blocks, published_lines)
     if not paragraphs:
         raise SourceError(document_id, f"{entry['file']} holds no text")
     document = Document(
@@ -145,7 +146,7 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         sha256=digest,
         paragraph_count=len(paragraphs),
     )
-    return SourceDocument(document, paragraphs, published_lines)
+    return SourceDocument(document, paragraphs, published_lines, tables)
 
 
 def _date(document_id: str, value: str | None) -> datetime.date | None:
@@ -171,14 +172,21 @@ def heading_marker(line: str) -> tuple[str, str] | None:
 
 
 def source_lines(lines: Iterable[str]):
-    """The non-empty lines (or table cells) of a source, normalized; a heading's number
-    printed alone on its line ("第三部分" / "2023年度部门决算情况说明", as PDFs set a
-    part's title page) is joined with the title that follows it."""
-    cells = [c.strip() for raw_line in lines for c in _CELL_SEPARATOR.split(raw_line) if c.strip()]
+    """The non-empty lines (or table cells) of a source, normalized, with the page each is
+    printed on (PDF lines know it); a heading's number printed alone on its line
+    ("第三部分" / "2023年度部门决算情况说明", as PDFs set a part's title page) is joined
+    with the title that follows it."""
+    cells: list[str] = []
+    pages: list[int | None] = []
+    for raw_line in lines:
+        for cell in _CELL_SEPARATOR.split(raw_line):
+            if cell.strip():
+                cells.append(cell.strip())
+                pages.append(getattr(raw_line, "page", None))
     normalized = [normalize_line(c) for c in cells]
     index = 0
     while index < len(cells):
-        line = normalized[index]
+        line, page = normalized[index], pages[index]
         following = normalized[index + 1] if index + 1 < len(cells) else None
         joined = None
         if following is not None and _LONE_MARKER.match(line.text) and _title_line(following.text):
@@ -192,7 +200,7 @@ def source_lines(lines: Iterable[str]):
             joined, index = f"{cells[index]}{cells[index + 1]}", index + 1
         line = normalize_line(joined) if joined is not None else line
         if line.text.strip():
-            yield line
+            yield line, page
         index += 1
 
 
@@ -232,23 +240,76 @@ def strip_marker(text: str) -> str:
     return text.strip()[len(found[1]):].strip()
 
 
-def split_paragraphs(document_id: str, lines: Iterable[str], published_lines: dict | None = None):
-    """Yield one Paragraph per non-empty line (or tab-separated cell), with its section path.
-
-    The text is normalized; ``published_lines`` (when given) receives the
-    published spelling of every line whose normalized text differs. The table of
-    contents is marked as such (``contents_range``), so no section is looked up in it.
-    """
+def split_paragraphs(document_id: str, lines: Iterable[str] | str, published_lines: dict | None = None):
+    """One Paragraph per non-empty line (or tab-separated cell) of a text, with its section path."""
     if isinstance(lines, str):
         lines = lines.splitlines()
-    normalized_lines = list(source_lines(lines))
-    texts = [n.text.strip() for n in normalized_lines]
+    paragraphs, _ = split_blocks(document_id, list(lines), published_lines)
+    return paragraphs
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the document: the title and unit printed above it, and its grid, each
+    position with its cell's text (normalized) and the paragraph that publishes the cell
+    (None for an empty cell, or a position a merged cell covers but does not start at)."""
+
+    number: int
+    title: str
+    unit: str | None
+    page: int | None
+    texts: tuple[tuple[str, ...], ...]
+    paragraph_ids: tuple[tuple[str | None, ...], ...]
+    first_paragraph: str | None  # where the table stands in the document
+
+
+_UNIT = re.compile(r"(?:金额)?单位\s*[:]\s*(?P<unit>亿元|万元|千元|元)")
+
+
+def split_blocks(document_id: str, blocks: list, published_lines: dict | None = None):
+    """(paragraphs, tables) of a source's blocks (``inputs``): one Paragraph per non-empty line
+    or cell, with its section path, and one SourceTable per table.
+
+    The text is normalized; ``published_lines`` (when given) receives the published
+    spelling of every line whose normalized text differs. The table of contents is
+    marked as such (``contents_range``), so no section is looked up in it.
+    """
+    items: list = []  # (NormalizedLine, page) or TableBlock, in order
+    run: list[str] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            items += list(source_lines(run))
+            run = []
+            items.append(block)
+        else:
+            run.append(block)
+    items += list(source_lines(run))
+    texts = ["" if isinstance(item, TableBlock) else item[0].text.strip() for item in items]
     contents = contents_range(texts)
     open_markers: list[tuple[int, str, str]] = []  # (depth, marker, title)
-    for index, (normalized, line) in enumerate(zip(normalized_lines, texts)):
-        number = index + 1
-        if published_lines is not None and line != normalized.original:
-            published_lines[paragraph_id(document_id, number)] = normalized
+    paragraphs: list[Paragraph] = []
+    tables: list[SourceTable] = []
+    recent: list[str] = []  # the lines before a table: its title and unit
+
+    def add(text: str, normalized: NormalizedLine, page: int | None, path: str, title: str) -> str:
+        number = len(paragraphs) + 1
+        pid = paragraph_id(document_id, number)
+        if published_lines is not None and text != normalized.original:
+            published_lines[pid] = normalized
+        paragraphs.append(Paragraph(paragraph_id=pid, document_id=document_id, number=number,
+                                    section_path=path, section_title=title, text=text, page=page))
+        return pid
+
+    for index, item in enumerate(items):
+        path = " / ".join(m[1] for m in open_markers) or FRONT_MATTER
+        title = open_markers[-1][2] if open_markers else FRONT_MATTER
+        if isinstance(item, TableBlock):
+            tables.append(_table(item, len(tables) + 1, recent,
+                                 lambda text, n, p, path=path, title=title: add(text, n, p, path, title)))
+            recent = []
+            continue
+        normalized, page = item
+        line = texts[index]
         if contents[0] <= index < contents[1]:
             path, title = CONTENTS, CONTENTS
         else:
@@ -260,14 +321,28 @@ def split_paragraphs(document_id: str, lines: Iterable[str], published_lines: di
                 open_markers.append((depth, marker if kind not in ("report", "table") else line, line))
             path = " / ".join(m[1] for m in open_markers) or FRONT_MATTER
             title = open_markers[-1][2] if open_markers else FRONT_MATTER
-        yield Paragraph(
-            paragraph_id=paragraph_id(document_id, number),
-            document_id=document_id,
-            number=number,
-            section_path=path,
-            section_title=title,
-            text=line,
-        )
+        add(line, normalized, page, path, title)
+        recent = (recent + [line])[-4:]
+    return tuple(paragraphs), tuple(tables)
+
+
+def _table(block: TableBlock, number: int, recent: list[str], add) -> SourceTable:
+    """A table's cells as paragraphs (each cell where it starts, if it has text), and the
+    table with its title (the last line above it that is not its unit) and unit."""
+    unit = next((m["unit"] for line in reversed(recent) if (m := _UNIT.search(line))), None)
+    title = next((line for line in reversed(recent) if not _UNIT.search(line) and len(line) <= 40), "")
+    texts, ids = [], []
+    for row, starts in zip(block.rows, block.starts):
+        text_row, id_row = [], []
+        for cell, start in zip(row, starts):
+            normalized = normalize_line(cell.strip())
+            text = normalized.text.strip()
+            text_row.append(text)
+            id_row.append(add(text, normalized, block.page) if start and text else None)
+        texts.append(tuple(text_row))
+        ids.append(tuple(id_row))
+    first = next((pid for row in ids for pid in row if pid), None)
+    return SourceTable(number, title, unit, block.page, tuple(texts), tuple(ids), first)
 
 
 _PAGE_REFERENCE = re.compile(r"[\s.…·•—-]*\d*$")

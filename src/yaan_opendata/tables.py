@@ -164,6 +164,15 @@ TABLES: tuple[Table, ...] = (
         facets=("kind", "unit"),
     ),
     Table(
+        "table_cells", model.TableCell, "决算表单元格", "Table cells",
+        "九张决算表的每个单元格:行(科目)、列(含义)与金额,并对应情况说明中的同一数值",
+        "Every cell of the nine statistical tables: row (code), column (meaning) and amount, linked to "
+        "the same figure in the explanation",
+        ("cell_id",),
+        (_PARA_FK, _fk("classification_id", "classifications"), _fk("figure_id", "fiscal_figures")),
+        facets=("table", "column", "phase", "fund"), label_column="row_label", sort="cell_id",
+    ),
+    Table(
         "expenditure_items", model.ExpenditureItem, "基本支出构成科目", "Items of basic expenditure",
         "人员经费与日常公用经费“主要包括”的科目,按名称对应经济分类",
         "The items personnel and routine public expenses 'mainly include', matched to economic codes",

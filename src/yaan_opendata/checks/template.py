@@ -10,7 +10,6 @@ their wording, not their numbers, which vary between departments) and the
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Iterator
 
 from ..normalize import normalize_line

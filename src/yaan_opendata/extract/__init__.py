@@ -35,6 +35,7 @@ from . import (
     schedules,
     self_evaluation,
     staffing,
+    tables,
     three_public_details,
     work_review,
 )
@@ -47,6 +48,7 @@ EXTRACTORS = (
     staffing,
     work_review,
     figures,
+    tables,
     basic_items,
     three_public_details,
     assets,
@@ -83,6 +85,7 @@ def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclos
     _, unread_notes = figures.read_explanation(doc)
     if not lenient:
         _require_headline(doc, by_table["fiscal_figures"], unread_notes)
+    by_table["table_cells"] = _linked(doc, by_table.get("table_cells", []), by_table.get("fiscal_figures", []))
     by_table = _without_orphans(by_table)
     for name, records in list(by_table.items()):
         by_table[name] = _unique_keys(doc, name, records, issues)
@@ -130,6 +133,16 @@ def _require_headline(doc: SourceDocument, figures_read: list[FiscalFigure], not
             f"headline figure {key} ({concept.label_zh}) not read in its chapter{reason} "
             "(teach the wording in lexicon/concepts.yml or phrases.yml, or build with --lenient)",
         )
+
+
+def _linked(doc: SourceDocument, cells: list, figures_read: list[FiscalFigure]) -> list:
+    """Each table cell with the figure the explanation states for the same thing, where read."""
+    ids = {f.figure_id for f in figures_read}
+    linked = []
+    for cell in cells:
+        figure_id = f"{doc.document_id}.{cell.figure_key}" if cell.figure_key else None
+        linked.append(dataclasses.replace(cell, figure_id=figure_id) if figure_id in ids else cell)
+    return linked
 
 
 def _without_orphans(by_table: dict[str, list]) -> dict[str, list]:

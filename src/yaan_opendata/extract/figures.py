@@ -38,6 +38,8 @@ from .document_codes import codes_stated
 
 NONE_STATED = "无"
 NONE_NOTE = "原文以文字说明无此项支出,记为0元 / stated in words that there was none: read as 0 yuan"
+ALL_OF_NOTE = ("原文称上一金额全部为此项(“全部为…”“均为…”),金额即上一金额 / the text says the amount "
+               "before is all of this (全部为…, 均为…): the amount is that one")
 # How a restatement's label says where it was stated.
 RESTATEMENT_LABELS = {
     "structure": ("结构情况中重述", "restated in the structure"),
@@ -192,6 +194,8 @@ class _Book:
                                        amount_note="原文未标单位;金额为零 / no unit printed; the amount is zero")
         figure = fiscal_figure(doc, key, reading.paragraph, reading.amount, reading.literal,
                                unit_required=False, **common)
+        if reading.all_of:
+            figure = dataclasses.replace(figure, amount_note=ALL_OF_NOTE)
         return _unit_from_section(doc, figure, paragraphs)
 
     def _comparison(self, chapter: Chapter, reading: prose.Reading, concept: Concept | None) -> None:

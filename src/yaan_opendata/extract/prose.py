@@ -89,6 +89,7 @@ class Reading:
     in_reason: bool = False  # stated inside a reason or purpose clause
     restated_as: str | None = None  # "listed" for "共计支出…" after a first statement
     none_stated: bool = False  # "无…支出": there was none
+    all_of: bool = False  # "…万元,全部为财政拨款收入": the amount before, all of this concept
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,14 @@ def read_paragraph(
         reading, why = _bind(paragraph, subject, token, gap, literal, restated_as or {})
         if reading is not None:
             readings.append(reading)
+            if token.kind == "money" and (whole := _all_of(text, token, tokens[index + 1:], reading)):
+                readings.append(whole)
         elif token.kind in ("money", "bare"):
             unread.append(Unread(paragraph, token.text, token.start, why))
+            if why.startswith(_NOT_UNDERSTOOD):
+                # words it does not know stand between the name and its amounts: what follows
+                # ("…预算为8.00万元,支出决算为6.84万元") is not this name's either
+                subject, named_at = None, None
         anchor = previous_end = token.end
     dangling = None
     if subject is not None and tokens and tokens[-1].kind == "mention" and not tokens[-1].mention.is_base:
@@ -472,7 +479,7 @@ def _understand(gap: str, restated_as: dict[str, str]) -> _Gap:
 def _bind(paragraph, subject: Subject, token: _Token, gap_text: str, literal: str, restated_as) -> tuple[Reading | None, str]:
     gap = _understand(gap_text, restated_as)
     if gap.left:
-        return None, f"words between the name and the amount not understood: '{gap.left}'"
+        return None, f"{_NOT_UNDERSTOOD}: '{gap.left}'"
     if gap.against_budget:
         return None, "a change against the budget, not the prior year"
     common = {"subject": subject, "paragraph": paragraph, "amount": token.text, "start": token.start, "end": token.end, "literal": literal}
@@ -500,6 +507,33 @@ def _bind(paragraph, subject: Subject, token: _Token, gap_text: str, literal: st
     if token.kind == "bare" and not re.fullmatch(r"0+(?:\.0+)?", token.text) and "." not in token.text:
         return None, "a number without a unit"
     return Reading(kind=VALUE, phase=phase, restated_as=gap.restated_as, **common), ""
+
+
+_NOT_UNDERSTOOD = "words between the name and the amount not understood"
+# "本年收入合计32106.45万元,全部为财政拨款收入" / "财政拨款收入17,611.34万元,占98.92%(均为一般公共预算
+# 财政拨款收入)": the amount before is all of the concept named next.
+_ALL_OF = re.compile(r"[,(]?\s*(?:均为|全部为|全部是|全为|均是|全部来源于|均来源于)\s*$")
+
+
+def _all_of(text: str, token: _Token, following: list[_Token], reading: Reading) -> Reading | None:
+    """A statement that the amount just read is all of another concept, named right after it
+    (with at most a share between): that concept's reading, with the same amount."""
+    if reading.kind != VALUE or reading.phase != EXECUTED:
+        return None
+    for later in following:
+        if later.kind == "percent" and SHARE_WORD.search(text, token.end, later.start):
+            continue
+        if later.kind != "mention" or SENTENCE_END.search(text, token.end, later.start):
+            return None
+        if not _ALL_OF.search(re.sub(r"[,;]?\s*占\s*[\d.]+\s*%\s*", "", text[token.end:later.start])):
+            return None
+        literal = text[token.start:later.end]
+        return Reading(kind=VALUE, subject=later.mention.subject, paragraph=reading.paragraph,
+                       amount=token.text, start=token.start, end=token.end, literal=literal, all_of=True)
+    return None
+
+
+SHARE_WORD = re.compile(r"占")
 
 
 def _zero(amount: str) -> bool:

@@ -27,7 +27,7 @@ SENTENCE_END = tuple("。！？!?")
 OPENS = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．](?!\d)|附件\d*|附表)")
 
 
-def read_lines(path: Path, document_id: str) -> list[str]:
+def read_blocks(path: Path, document_id: str) -> list[str]:
     raw = path.read_bytes()
     for encoding in ENCODINGS:
         try:

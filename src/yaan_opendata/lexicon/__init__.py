@@ -16,7 +16,6 @@ from importlib import resources
 
 import yaml
 
-
 # libyaml's loader reads the lexicon in a tenth of the time (where PyYAML was built with it)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -115,3 +114,50 @@ def lexicon() -> Lexicon:
     if unknown:
         raise ValueError(f"concepts.yml: headline names unknown concepts {unknown}")
     return Lexicon(chapters, concepts, phrases, headline)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    header: re.Pattern
+    flow: str | None
+    fund: str
+    phase: str
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One of the statistical tables (tables.yml): how it is titled and what its rows and
+    columns state."""
+
+    key: str
+    label_zh: str
+    label_en: str
+    titles: re.Pattern
+    code: str | None  # "functional" or "economic": rows keyed by their code
+    labels: dict[str, re.Pattern]
+    columns: tuple[ColumnSpec, ...]
+    figures: dict[str, str]
+    sums: dict[str, tuple[str, ...]]
+    sides: dict[str, tuple[str, ...]]
+
+
+@functools.cache
+def table_specs() -> dict[str, TableSpec]:
+    data = _load("tables.yml")
+    specs = {}
+    for key, spec in data["tables"].items():
+        rows = spec.get("rows", {})
+        specs[key] = TableSpec(
+            key=key,
+            label_zh=spec["label"][0],
+            label_en=spec["label"][1],
+            titles=re.compile("|".join(f"(?:{t})" for t in spec["titles"])),
+            code=rows.get("code"),
+            labels={k: re.compile(v) for k, v in rows.get("labels", {}).items()},
+            columns=tuple(ColumnSpec(k, re.compile(v[0]), v[1], v[2], v[3]) for k, v in spec["columns"].items()),
+            figures=dict(spec.get("figures", {})),
+            sums={k: tuple(v) for k, v in spec.get("sums", {}).items()},
+            sides={k: tuple(v) for k, v in spec.get("sides", {}).items()},
+        )
+    return specs

@@ -74,9 +74,9 @@ COLUMN_TERMS = {
     ("expenditure_items", "classification_id"): YAAN.economicClassification,
 }
 
-# A classified figure's code is the value of the dimension of its scheme
-# (so the column has no property of its own).
-CLASSIFIED_COLUMN = ("fiscal_figures", "classification_id")
+# A classified figure's (or table cell's) code is the value of the dimension of its
+# scheme (so the column has no property of its own).
+CLASSIFIED_COLUMNS = {("fiscal_figures", "classification_id"), ("table_cells", "classification_id")}
 CLASSIFICATION_DIMENSIONS = {
     "functional": YAAN.functionalClassification,
     "economic": YAAN.economicClassification,
@@ -163,7 +163,7 @@ class Mapper:
         return self._columns[table.name]
 
     def _predicate(self, table: Table, column: str):
-        if (table.name, column) == CLASSIFIED_COLUMN:
+        if (table.name, column) in CLASSIFIED_COLUMNS:
             return lambda value: node(CLASSIFICATION_DIMENSIONS[value.split(":", 1)[0]])
         predicate = node(column_predicate(table, column))
         return lambda value: predicate

@@ -22,7 +22,7 @@ from ..tables import TABLES, TABLES_BY_NAME, Table
 from .mapping import (
     CLASSIFICATION_DIMENSIONS,
     CLASSIFICATION_SCHEMES,
-    CLASSIFIED_COLUMN,
+    CLASSIFIED_COLUMNS,
     CODED_COLUMNS,
     column_language,
     column_term,
@@ -111,7 +111,7 @@ def declare_vocabulary(graph: set) -> None:
     for table in TABLES:
         for field in table.fields:
             prop = field_property(field.name)
-            if column_term(table, field.name) or prop in declared or (table.name, field.name) == CLASSIFIED_COLUMN:
+            if column_term(table, field.name) or prop in declared or (table.name, field.name) in CLASSIFIED_COLUMNS:
                 continue
             declared.add(prop)
             _declare_column(graph, table, field.name, prop)

@@ -1,0 +1,255 @@
+"""The statistical tables (决算表): every cell of the nine national tables, as a record.
+
+A table is recognised by its title (``lexicon/tables.yml``), never by its place.
+Its header rows are the rows before the first that holds an amount, a code or a
+row label the template knows; each column's header words (its header rows,
+joined with "/") say what it states (``total``, ``basic``, ``overseas.budget`` …).
+Columns split into groups where a code or name column follows an amount column: a
+two-sided table (收入 | 支出) or an economic table printed in two halves reads as
+two groups. A row is keyed by its code — 类/款/项 over three columns ("201" "06"
+"01") or joined ("2010601"), an economic class and item ("301" "01") — or by its
+label (合计, 本年收入合计, 年初结转和结余 …, a 类 named without its code). Every
+non-empty amount cell becomes a ``TableCell`` in the table's unit (``单位:万元``);
+a dash is not stated; a table with no unit keeps the literal with no amount. A
+cell the explanation states too is linked to that figure's key (``figures``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..lexicon import TableSpec, table_specs
+from ..model import TableCell
+from ..numbers import Money
+from ..source import SourceDocument, SourceTable
+from .figures import functional_index
+
+AMOUNT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+NOT_STATED = {"-", "—", "--", "——", "－", "/", "…", "x", "X"}
+CODE_HEADER = re.compile(r"(?:^|/)(?:类|款|项)$|编码|代码")
+NAME_HEADER = re.compile(r"^(?:项目|类别|.*名称)$")
+CODE_CELL = re.compile(r"^\d{2,7}$")
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、|^\d+[.、]")
+
+
+def recognise(title: str) -> TableSpec | None:
+    """The table a title names; the longest matching title wins (财政拨款收入支出决算总表
+    before 收入支出决算总表)."""
+    plain = re.sub(r"\s+", "", title)
+    found = [(m.end() - m.start(), spec) for spec in table_specs().values() if (m := spec.titles.search(plain))]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def extract(doc: SourceDocument) -> Iterator[TableCell]:
+    seen: set[str] = set()
+    for table in doc.tables:
+        spec = recognise(table.title)
+        if spec is None:
+            continue
+        for cell in _cells(doc, table, spec):
+            cell_id, n = cell.cell_id, 2
+            while cell_id in seen:
+                cell_id, n = f"{cell.cell_id}.{n}", n + 1
+            seen.add(cell_id)
+            yield cell if cell_id == cell.cell_id else _with_id(cell, cell_id)
+
+
+def _with_id(cell: TableCell, cell_id: str) -> TableCell:
+    from dataclasses import replace
+
+    return replace(cell, cell_id=cell_id)
+
+
+def header_rows(table: SourceTable, spec: TableSpec) -> int:
+    """How many rows the header takes: the rows before the first that holds an amount, that
+    starts with a code, or that names a row the template knows ("合计", "一、…收入") and holds
+    nothing but amounts, codes and such names besides."""
+    for index, row in enumerate(table.texts):
+        cells = [c for c in row if c]
+        if any(_is_amount(c) for c in cells) or any(CODE_CELL.match(c) for c in row[:3] if c):
+            return index
+        if cells and _item(cells[0], spec) and all(_item(c, spec) or AMOUNT.match(c) for c in cells[1:]):
+            return index
+    return len(table.texts)
+
+
+def _is_amount(text: str) -> bool:
+    """An amount, not a code: a decimal, a number with separators, or a small whole number."""
+    return bool(AMOUNT.match(text)) and ("." in text or "," in text or not CODE_CELL.match(text))
+
+
+def _item(text: str, spec: TableSpec) -> bool:
+    return bool(_row_label(text, spec) or _NUMBERING.match(text))
+
+
+def _row_label(text: str, spec: TableSpec) -> str | None:
+    plain = re.sub(r"\s+", "", text)
+    return next((key for key, pattern in spec.labels.items() if pattern.search(plain)), None)
+
+
+def _headers(table: SourceTable, count: int) -> list[str]:
+    """Each column's header words, top to bottom, joined with "/"."""
+    width = len(table.texts[0]) if table.texts else 0
+    headers = []
+    for column in range(width):
+        words: list[str] = []
+        for row in table.texts[:count]:
+            word = re.sub(r"\s+", "", row[column]) if column < len(row) else ""
+            if word and word not in words:
+                words.append(word)
+        headers.append("/".join(words))
+    return headers
+
+
+def _roles(table: SourceTable, headers: list[str], count: int) -> list[str]:
+    """code, name or value, for each column: by its header, else by what its cells hold."""
+    roles = []
+    for column, header in enumerate(headers):
+        body = [row[column] for row in table.texts[count:] if column < len(row) and row[column]]
+        last = header.rsplit("/", 1)[-1]
+        if CODE_HEADER.search(last) or body and all(CODE_CELL.match(c) for c in body) and not _value_header(header):
+            roles.append("code")
+        elif NAME_HEADER.search(last) or any(not AMOUNT.match(c) and c not in NOT_STATED for c in body):
+            roles.append("name")
+        else:
+            roles.append("value")
+    return roles
+
+
+def _value_header(header: str) -> bool:
+    return bool(re.search(r"决算|预算|合计|小计|支出|收入|结余|金额", header))
+
+
+def _groups(roles: list[str]) -> list[list[int]]:
+    """Columns in groups: a new group starts at a code or name column after a value column."""
+    groups: list[list[int]] = [[]]
+    for column, role in enumerate(roles):
+        if role != "value" and any(roles[c] == "value" for c in groups[-1]):
+            groups.append([])
+        groups[-1].append(column)
+    return [g for g in groups if g]
+
+
+def _side(headers: list[str], group: list[int]) -> str | None:
+    top = {headers[c].split("/", 1)[0] for c in group if headers[c]}
+    if top & {"收入"}:
+        return "revenue"
+    if top & {"支出"}:
+        return "expenditure"
+    return None
+
+
+def _cells(doc: SourceDocument, table: SourceTable, spec: TableSpec) -> Iterator[TableCell]:
+    if not table.texts:
+        return
+    count = header_rows(table, spec)
+    headers = _headers(table, count)
+    roles = _roles(table, headers, count)
+    index = functional_index(doc) if spec.code == "functional" else None
+    for group in _groups(roles):
+        side = _side(headers, group)
+        columns = {c: _column(spec, headers[c]) for c in group if roles[c] == "value"}
+        balance = None  # a 结转和结余 row, whose parts by budget follow it ("一、一般公共预算财政拨款")
+        for r in range(count, len(table.texts)):
+            row = table.texts[r]
+            code = "".join(row[c] for c in group if roles[c] == "code" and c < len(row) and CODE_CELL.match(row[c]))
+            label = next((row[c] for c in group if roles[c] == "name" and c < len(row) and row[c]), None)
+            key, classification = _row_key(spec, code, label, index)
+            if key is None:
+                continue
+            if key in ("opening_balance", "closing_balance"):
+                balance = key
+            elif balance and key.startswith("income."):
+                key = f"{balance}.{key.removeprefix('income.')}"
+            else:
+                balance = None
+            if side:
+                key = f"{side}.{key}"
+            for c, column in columns.items():
+                text = row[c] if c < len(row) else ""
+                if column is None or not text or text in NOT_STATED or not AMOUNT.match(text):
+                    continue
+                pid = table.paragraph_ids[r][c]
+                if pid is None:
+                    continue
+                yield _cell(doc, table, spec, r, key, label, column, headers[c], classification, text, pid, side)
+
+
+def _column(spec: TableSpec, header: str):
+    return next((column for column in spec.columns if column.header.search(header)), None)
+
+
+def _row_key(spec: TableSpec, code: str, label: str | None, index) -> tuple[str | None, str | None]:
+    """(row key, classification id) of a row: its code, else the key of its label."""
+    if code and len(code) in (3, 5, 7) and spec.code:
+        return code, f"{spec.code}:{code}" if _known(spec.code, code, index) else None
+    if not label:
+        # a table of one row, such as the “三公” table: its row has no name of its own
+        return ("row", None) if spec.code is None else (None, None)
+    known = _row_label(label, spec)
+    if known:
+        return known, None
+    if index is not None:  # a 类 named without its code: "一、一般公共服务支出"
+        name = _NUMBERING.sub("", re.sub(r"\s+", "", label))
+        found = index.code(name)
+        if found is not None:
+            return found.code, found.classification_id
+    return None, None
+
+
+def _known(scheme: str, code: str, index) -> bool:
+    if scheme == "functional":
+        return index is not None and index.by_code(code) is not None
+    from ..codelists import classifications
+
+    return any(c.classification_id == f"economic:{code}" for c in classifications())
+
+
+def _cell(doc, table: SourceTable, spec: TableSpec, r: int, key: str, label, column, header: str,
+          classification, text: str, paragraph_id: str, side: str | None) -> TableCell:
+    number = text.replace(",", "")
+    amount, note = None, None
+    if table.unit:
+        amount = Money(literal=text, number=_decimal(number), unit=table.unit).amount_yuan
+        if amount is None:
+            note = "金额不是整元 / not a whole number of yuan"
+    else:
+        note = "表未载明单位 / the table states no unit"
+    code = key.split(".")[-1]
+    figure_key = spec.figures.get(f"{key}|{column.key}")
+    if figure_key is None and code.isdigit():
+        template = spec.figures.get(f"{{code}}|{column.key}")
+        figure_key = template.format(code=code) if template else None
+    if figure_key is None and spec.key == "three_public":
+        figure_key = spec.figures.get(f"row|{column.key}")
+    flow = column.flow or side
+    return TableCell(
+        cell_id=f"{doc.document_id}.table.{spec.key}.{key}.{column.key}",
+        document_id=doc.document_id,
+        table=spec.key,
+        table_title=table.title,
+        row=r + 1,
+        row_key=key,
+        row_label=label,
+        column=column.key,
+        column_label=header,
+        classification_id=classification,
+        flow=flow,
+        fund=column.fund,
+        phase=column.phase,
+        amount_yuan=amount,
+        amount_as_published=text,
+        unit_as_published=table.unit,
+        amount_note=note,
+        figure_key=figure_key,
+        figure_id=None,
+        paragraph_id=paragraph_id,
+        page=table.page,
+    )
+
+
+def _decimal(text: str):
+    from decimal import Decimal
+
+    return Decimal(text)
