@@ -349,13 +349,14 @@ def test_a_document_outside_the_template_is_refused_in_both_modes(tmp_path):
 
 
 def test_a_chapter_headed_otherwise_is_named_when_strict_and_left_out_when_lenient(tmp_path):
-    path = _copy(tmp_path, "yaan-zjj-2020", lambda text: text.replace("二、收入决算情况说明", "二、关于本年度的说明"))
-    with pytest.raises(SourceError, match=r"headline figure income\.total \(本年收入合计\) not read: no chapter "
-                                          r"headed like ACCOUNTS / INCOME \(lexicon/sections.yml\)"):
+    path = _copy(tmp_path, "yaan-zjj-2020", lambda text: text.replace(
+        "六、一般公共预算财政拨款基本支出决算情况说明", "六、关于人员和公用经费的说明"))
+    with pytest.raises(SourceError, match=r"headline figure general_public_budget\.basic \(一般公共预算财政拨款基本支出\) "
+                                          r"not read: no chapter headed like ACCOUNTS / BASIC_EXPENDITURE"):
         load_disclosures(inputs=[path])
     (disclosure,) = load_disclosures(inputs=[path], lenient=True)
     figures = {f.figure_id.split(".", 1)[1] for f in disclosure.fiscal_figures}
-    assert "expenditure.total" in figures and "income.total" not in figures
+    assert "expenditure.total" in figures and "general_public_budget.basic" not in figures
     assert any(i.kind == "unread_amount" for i in disclosure.extraction_issues)
 
 

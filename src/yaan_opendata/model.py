@@ -487,7 +487,7 @@ class ExtractionIssue:
 
 
 # Rule families of checks/ (one module each) and the outcomes of a check.
-CHECK_FAMILIES = ("sums", "shares", "growth", "completion", "restatements", "units", "template", "counts")
+CHECK_FAMILIES = ("sums", "shares", "growth", "completion", "restatements", "units", "template", "counts", "tables")
 CHECK_STATUSES = ("pass", "rounding", "fail", "not_checkable", "undefined")
 
 
@@ -505,7 +505,7 @@ class ConsistencyCheck:
     org_id: str = _STAMPED_ORG
     fiscal_year: int = _STAMPED_YEAR
     rule_id: str = col("规则", "Rule", "规则标识,说明见 docs/checks.md", "Rule identifier, documented in docs/checks.md")
-    family: str = col("规则类别", "Rule family", "合计、占比、增长率、完成率、重复表述、单位、模板完整性或计数", "Sums, shares, growth rates, completion rates, restatements, units, template completeness or counts", enum=CHECK_FAMILIES)
+    family: str = col("规则类别", "Rule family", "合计、占比、增长率、完成率、重复表述、单位、模板完整性、计数或决算表", "Sums, shares, growth rates, completion rates, restatements, units, template completeness, counts or the statistical tables", enum=CHECK_FAMILIES)
     status: str = col(
         "核对结果",
         "Status",

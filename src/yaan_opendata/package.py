@@ -175,7 +175,7 @@ def _classifications_used(disclosures: list[Disclosure], code_list: list) -> lis
     by_id = {c.classification_id: c for c in code_list}
     wanted: set[str] = set()
     for disclosure in disclosures:
-        for records in (disclosure.fiscal_figures, disclosure.expenditure_items):
+        for records in (disclosure.fiscal_figures, disclosure.expenditure_items, disclosure.table_cells):
             for record in records:
                 code = record.classification_id
                 while code is not None and code not in wanted:

@@ -2,7 +2,7 @@
 
 A corpus document's ``expected.json`` gives the headline figures it states (figure
 key → integer yuan). A figure is *right* when the package publishes the key with
-that amount, *wrong* when it publishes another amount, *missing* when it publishes
+that amount (read from the explanation, else from a table cell stating it), *wrong* when it publishes another amount, *missing* when it publishes
 none. A figure stated in another chapter counts under the key of the same fact
 (``same_as`` in lexicon/concepts.yml: 四's 本年一般公共预算财政拨款收入 is
 income.general_public_budget). ``benchmarks/score_corpus.py`` prints the table;
@@ -26,18 +26,22 @@ class Score:
 
 def score(disclosure: Disclosure, expected: dict[str, int]) -> Score:
     published = {f.figure_id.split(".", 1)[1]: f for f in disclosure.fiscal_figures}
+    tabled = {c.figure_key: c for c in disclosure.table_cells if c.figure_key}  # stated in a table
     result = Score()
     for key, want in expected.items():
-        figure = next((published[k] for k in (key, *same_facts(key)) if k in published), None)
+        keys = (key, *same_facts(key))
+        figure = next((published[k] for k in keys if k in published), None) or next(
+            (tabled[k] for k in keys if k in tabled), None)
         value = None if figure is None else (
-            figure.amount_yuan if figure.amount_yuan is not None else figure.amount_corrected_yuan
+            figure.amount_yuan if figure.amount_yuan is not None else getattr(figure, "amount_corrected_yuan", None)
         )
         if value is None:
             result.missing.append(key)
         elif value == want:
             result.right.append(key)
         else:
-            result.wrong.append(f"{key}: published {value}, expected {want} ({figure.literal!r})")
+            quote = getattr(figure, "literal", None) or figure.amount_as_published
+            result.wrong.append(f"{key}: published {value}, expected {want} ({quote!r})")
     return result
 
 

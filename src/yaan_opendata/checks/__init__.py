@@ -23,13 +23,14 @@ from . import (
     restatements,
     shares,
     sums,
+    tables,
     template,
     units,
 )
 from .engine import Finding, Rule, to_records
 from .records import Records
 
-FAMILIES = (sums, shares, growth, completion, restatements, narrative, units, template, counts, breakdowns)
+FAMILIES = (sums, shares, growth, completion, restatements, narrative, units, template, counts, breakdowns, tables)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 
 

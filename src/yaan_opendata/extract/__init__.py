@@ -84,7 +84,7 @@ def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclos
             by_table[_TABLE_OF_TYPE[type(record)].name].append(record)
     _, unread_notes = figures.read_explanation(doc)
     if not lenient:
-        _require_headline(doc, by_table["fiscal_figures"], unread_notes)
+        _require_headline(doc, by_table["fiscal_figures"], by_table.get("table_cells", []), unread_notes)
     by_table["table_cells"] = _linked(doc, by_table.get("table_cells", []), by_table.get("fiscal_figures", []))
     by_table = _without_orphans(by_table)
     for name, records in list(by_table.items()):
@@ -112,9 +112,11 @@ def _readers():
             yield from ((f"{name}.{reader.__name__}", reader) for reader in readers)
 
 
-def _require_headline(doc: SourceDocument, figures_read: list[FiscalFigure], notes) -> None:
-    """Stop when a headline figure of the template was not read, saying where it was expected."""
-    read = {f.figure_id.split(".", 1)[1] for f in figures_read}
+def _require_headline(doc: SourceDocument, figures_read: list[FiscalFigure], cells: list, notes) -> None:
+    """Stop when a headline figure of the template was not read, from the explanation or a
+    table, saying where it was expected."""
+    read = {f.figure_id.split(".", 1)[1] for f in figures_read} | {c.figure_key for c in cells if c.figure_key}
+    read |= {c.same_as for c in lexicon().concepts.values() if c.key in read and c.same_as}
     for entry in lexicon().headline:
         if any(all(key in read for key in alternative) for alternative in entry):
             continue
