@@ -46,23 +46,28 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
         path = Path(path)
         if path.is_dir():
             listed = _manifest_if_any(path)
-            files = {entry["file"] for entry in listed}
+            files = {name for entry in listed for name in entry.get("files") or [entry["file"]]}
             found += [(entry, path) for entry in listed]
             found += [
                 (entry_from_text(f), path) for f in sorted(path.iterdir())
                 if f.suffix.lower() in SUFFIXES and f.is_file() and f.name not in files
             ]
         elif path.is_file():
-            listed = [e for e in _manifest_if_any(path.parent) if e["file"] == path.name]
+            listed = [e for e in _manifest_if_any(path.parent) if path.name in (e.get("files") or [e["file"]])]
             found.append((listed[0] if listed else entry_from_text(path), path.parent))
         else:
             raise SourceError(path.stem, f"{path} does not exist")
     by_id: dict[str, tuple[dict, Path]] = {}
     for entry, folder in found:
         other = by_id.setdefault(entry["document_id"], (entry, folder))
-        if other[1] / other[0]["file"] != folder / entry["file"]:
-            raise SourceError(entry["document_id"], f"two sources have this document id: {other[1] / other[0]['file']} and {folder / entry['file']}")
+        if other[1] / _first_file(other[0]) != folder / _first_file(entry):
+            raise SourceError(entry["document_id"], "two sources have this document id: "
+                              f"{other[1] / _first_file(other[0])} and {folder / _first_file(entry)}")
     return [by_id[key] for key in sorted(by_id)]
+
+
+def _first_file(entry: dict) -> str:
+    return (entry.get("files") or [entry["file"]])[0]
 
 
 def entry_from_text(path: Path) -> dict:

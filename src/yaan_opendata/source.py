@@ -117,23 +117,31 @@ def read_manifest(sources_dir: Path) -> list[dict]:
 
 
 def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
-    """Verify the file against its manifest entry and split it into paragraphs."""
+    """Verify the file(s) against the manifest entry and split them into paragraphs and tables.
+
+    A disclosure published as several files (a page and its attached tables) is one
+    document when its entry lists them all (``"files": [...]``, in reading order); its
+    sha256 is that of the files' bytes one after the other.
+    """
     document_id = entry["document_id"]
-    path = sources_dir / entry["file"]
-    if not path.exists():
-        raise SourceError(document_id, f"source file {path} is missing")
-    digest = sha256_of(path)
+    names = entry.get("files") or [entry["file"]]
+    paths = [sources_dir / name for name in names]
+    for path in paths:
+        if not path.exists():
+            raise SourceError(document_id, f"source file {path} is missing")
+    digest = sha256_of(paths[0]) if len(paths) == 1 else hashlib.sha256(
+        b"".join(path.read_bytes() for path in paths)).hexdigest()
     if "sha256" in entry and digest != entry["sha256"]:  # entries read from the text pin nothing
         raise SourceError(
             document_id,
-            f"sha256 of {entry['file']} is {digest}, the manifest says {entry['sha256']}; "
+            f"sha256 of {' + '.join(names)} is {digest}, the manifest says {entry['sha256']}; "
             "the source changed: review it and update sources/manifest.json",
         )
-    blocks = read_blocks(path, document_id)
+    blocks = [block for path in paths for block in read_blocks(path, document_id)]
     published_lines: dict[str, NormalizedLine] = {}
     paragraphs, tables = split_blocks(document_id, blocks, published_lines)
     if not paragraphs:
-        raise SourceError(document_id, f"{entry['file']} holds no text")
+        raise SourceError(document_id, f"{' + '.join(names)} holds no text")
     document = Document(
         document_id=document_id,
         title=entry["title"],
@@ -142,7 +150,7 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         published=_date(document_id, entry.get("published")),
         fiscal_year=int(entry["fiscal_year"]),
         org_id=entry["org_id"],
-        file=entry["file"],
+        file=" + ".join(names),
         sha256=digest,
         paragraph_count=len(paragraphs),
     )

@@ -153,7 +153,7 @@ def _cells(doc: SourceDocument, table: SourceTable, spec: TableSpec) -> Iterator
         balance = None  # a 结转和结余 row, whose parts by budget follow it ("一、一般公共预算财政拨款")
         for r in range(count, len(table.texts)):
             row = table.texts[r]
-            code = "".join(row[c] for c in group if roles[c] == "code" and c < len(row) and CODE_CELL.match(row[c]))
+            code = _code(row[c] for c in group if roles[c] == "code" and c < len(row))
             label = next((row[c] for c in group if roles[c] == "name" and c < len(row) and row[c]), None)
             key, classification = _row_key(spec, code, label, index)
             if key is None:
@@ -174,6 +174,13 @@ def _cells(doc: SourceDocument, table: SourceTable, spec: TableSpec) -> Iterator
                 if pid is None:
                     continue
                 yield _cell(doc, table, spec, r, key, label, column, headers[c], classification, text, pid, side)
+
+
+def _code(cells) -> str:
+    """A row's code from its code columns: "201" "06" "01" → "2010601"; a 款 or 项 a workbook
+    stored as a number ("6") keeps its two digits."""
+    parts = [c for c in cells if re.fullmatch(r"\d{1,7}", c or "")]
+    return parts[0] + "".join(p.zfill(2) for p in parts[1:]) if parts else ""
 
 
 def _column(spec: TableSpec, header: str):

@@ -18,8 +18,8 @@ from .common import section
 def require_template(doc: SourceDocument) -> None:
     if not section(doc, S.ACCOUNTS, required=False):
         raise doc.error(
-            "not a 部门决算 disclosure in the national template: no part headed '…决算情况说明' "
-            "(第二部分 …年度部门决算情况说明)"
+            f"{doc.document.file}: not a 部门决算 disclosure in the national template: no part headed "
+            "'…决算情况说明' (第二部分 …年度部门决算情况说明)"
         )
 
 

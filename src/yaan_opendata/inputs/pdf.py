@@ -50,17 +50,23 @@ def read_blocks(path: Path, document_id: str) -> list[Block]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         pdf = pdfplumber.open(path)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise SourceError(document_id, f"{path.name} is an encrypted PDF: it cannot be read without its password") from None
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise SourceError(document_id, f"{path.name} is an encrypted PDF: it cannot be read without its password") from None
+        raise SourceError(document_id, f"{path.name} is not a readable PDF ({type(cause).__name__}: damaged or truncated)") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise SourceError(document_id, f"{path.name} is not a readable PDF ({type(exc).__name__}: damaged or truncated)") from None
     try:
         with pdf:
             pages = list(_pages(pdf, path, document_id))
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise SourceError(document_id, f"{path.name} is not a readable PDF ({type(exc).__name__}: damaged or truncated)") from None
     if not any(lines or tables for lines, tables, _ in pages):
         raise SourceError(
@@ -183,7 +189,10 @@ def _margins(lines: list[_Line]) -> tuple[float, float] | None:
     body = [line for line in lines if len(line.text) >= 10]
     if len(body) < 3:
         return None
-    left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    # the left margin is where the lines that go on start (the leftmost x two lines share);
+    # a paragraph's first line is indented from it, a centred title more
+    starts = Counter(round(line.x0) for line in body)
+    left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
     right = max(Counter(round(line.x1) for line in body).most_common(3))[0]
     return left, right
 

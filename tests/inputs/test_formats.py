@@ -1,0 +1,102 @@
+"""A disclosure published as a PDF, a web page or a page with its tables in a workbook.
+
+The fixture disclosure (tests/inputs/fixture.py) is written in each format in the test
+session (reportlab with its built-in CJK font, lxml-readable HTML, openpyxl), read back
+and compared: the same paragraphs' figures and the same table cells, whatever the format.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from yaan_opendata.pipeline import build, load_disclosures
+from yaan_opendata.validate import validate_package
+
+
+def _read(folder):
+    (disclosure,) = load_disclosures(inputs=[folder])
+    return disclosure
+
+
+def _cells(disclosure) -> set:
+    return {(c.table, c.row_key, c.column, c.amount_yuan) for c in disclosure.table_cells}
+
+
+def _figures(disclosure) -> dict:
+    return {f.figure_id.split(".", 1)[1]: f.amount_yuan for f in disclosure.fiscal_figures}
+
+
+def test_a_pdf_reads_as_paragraphs_and_tables(formats):
+    disclosure = _read(formats["pdf"])
+    texts = [p.text for p in disclosure.paragraphs]
+    # the running header and the page numbers are not paragraphs; the cover is
+    assert "上海市测试局" in texts and not any(t.startswith("- ") and t.endswith(" -") for t in texts)
+    assert texts.count("上海市测试局2024年度部门决算") == 0
+    # a paragraph wrapped over lines is one paragraph, with the page it is printed on
+    basic = next(p for p in disclosure.paragraphs if p.text.startswith("一般公共预算财政拨款基本支出"))
+    assert "公用经费184.65万元" in basic.text and basic.page >= 2
+    figures = _figures(disclosure)
+    assert (figures["general_public_budget.basic.personnel"], figures["general_public_budget.basic.public"]) == (
+        21522600, 1846500)
+    assert disclosure.document.published is None  # a PDF prints no publication date
+
+
+def test_the_nine_tables_are_read_by_title_and_header_words(formats):
+    disclosure = _read(formats["pdf"])
+    cells = {(c.table, c.row_key, c.column): c for c in disclosure.table_cells}
+    # 类/款/项 split over three columns, the header over three rows with merged cells
+    line = cells[("expenditure", "2010601", "project")]
+    assert (line.amount_yuan, line.amount_as_published, line.unit_as_published) == (83700, "8.37", "万元")
+    assert line.classification_id == "functional:2010601" and line.page is not None
+    # a two-sided table: each side keyed by its own labels
+    assert cells[("summary", "revenue.grand_total", "executed")].amount_yuan == 29953900
+    assert cells[("summary", "expenditure.closing_balance", "executed")].amount_yuan == 553400
+    assert cells[("summary", "expenditure.208", "executed")].classification_id == "functional:208"
+    # the “三公” table's columns, named by their header words over three rows
+    three = {column: c.amount_yuan for (table, _, column), c in cells.items() if table == "three_public"}
+    assert three == {"total.budget": 80000, "total": 65000, "overseas.budget": 0, "overseas": 0,
+                     "vehicles.budget": 50000, "vehicles": 42000, "vehicle_purchase.budget": 0,
+                     "vehicle_purchase": 0, "vehicle_operation.budget": 50000, "vehicle_operation": 42000,
+                     "reception.budget": 30000, "reception": 23000}
+    # an empty cell is not stated: no record
+    assert ("expenditure", "208", "project") not in cells
+
+
+def test_cells_are_linked_to_the_explanation_and_checked_against_it(formats):
+    disclosure = _read(formats["pdf"])
+    cell = next(c for c in disclosure.table_cells if c.table == "expenditure" and c.row_key == "total"
+                and c.column == "total")
+    assert cell.figure_key == "expenditure.total" and cell.figure_id.endswith(".expenditure.total")
+    statuses = {}
+    for check in disclosure.consistency_checks:
+        if check.rule_id.startswith("tables."):
+            statuses.setdefault(check.rule_id, set()).add(check.status)
+    assert statuses["tables.prose"] == {"pass"}
+    assert statuses["tables.rows"] <= {"pass", "rounding"} and statuses["tables.columns"] == {"pass"}
+    assert statuses["tables.sides"] == {"pass"}
+
+
+def test_the_same_disclosure_gives_the_same_records_in_every_format(formats):
+    pdf, html, gbk, split = (_read(formats[name]) for name in ("pdf", "html", "gbk", "split"))
+    assert _cells(pdf) == _cells(html) == _cells(gbk) == _cells(split)
+    assert len(_cells(pdf)) == 56
+    assert _figures(pdf) == _figures(html) == _figures(gbk) == _figures(split)
+    assert split.document.file == "page.html + tables.xlsx"
+    assert html.document.published.isoformat() == "2025-09-19"
+
+
+def test_a_pdf_builds_a_valid_package(formats, tmp_path):
+    out = tmp_path / "package"
+    (disclosure,) = build(out_dir=out, inputs=[formats["pdf"]])
+    assert validate_package(out) == []
+    assert (out / "table_cells.csv").read_text(encoding="utf-8").count("\n") == len(disclosure.table_cells) + 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_web_page_in_any_declared_encoding(formats, encoding, tmp_path):
+    import fixture
+
+    path = fixture.write_html(tmp_path / "page.html", encoding=encoding)
+    (disclosure,) = load_disclosures(inputs=[path])
+    assert disclosure.document.publisher == "上海市测试局"
+    assert not any("1000万元" in p.text for p in disclosure.paragraphs)  # scripts are not text
