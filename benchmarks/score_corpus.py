@@ -6,7 +6,9 @@ by whoever wrote or hand-read the document). The script reads every document the
 way a user's build would (identity from its own text, lenient mode), compares the
 figures it publishes with the expected ones and prints one row per document and
 the total; ``--markdown`` prints the table, ``--update docs/extraction.md`` writes it
-there. It also says whether the document builds in strict mode and, if not, why.
+there. It also says whether the document builds in strict mode and, if not, why,
+and how many table cells it read: those that state a headline figure are scored
+against the same expected figures (right / wrong), on their own.
 
 A wrong figure (published, but not the expected value) is worse than a missing
 one: the target is 0 wrong.
@@ -26,6 +28,7 @@ from pathlib import Path
 from yaan_opendata.errors import SourceError
 from yaan_opendata.pipeline import load_disclosures
 from yaan_opendata.scoring import score as score_figures
+from yaan_opendata.scoring import score_cells
 
 INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".xlsx", ".xls")
 
@@ -39,6 +42,9 @@ class Score:
     missing: list[str] = field(default_factory=list)
     strict: str = "ok"
     error: str | None = None
+    cells: int = 0  # table cells read
+    cells_right: int = 0  # cells stating a headline figure, as the person read it
+    cells_wrong: list[str] = field(default_factory=list)
 
     @property
     def share(self) -> float:
@@ -67,6 +73,8 @@ def score(source: Path, expected: dict) -> Score:
         return result
     found = score_figures(disclosure, expected["figures"])
     result.right, result.wrong, result.missing = len(found.right), found.wrong, found.missing
+    cells = score_cells(disclosure, expected["figures"])
+    result.cells, result.cells_right, result.cells_wrong = len(disclosure.table_cells), len(cells.right), cells.wrong
     try:
         load_disclosures(inputs=[source])
     except SourceError as exc:
@@ -79,12 +87,15 @@ MARKER_END = "<!-- end generated -->"
 
 
 def markdown(scores: list[Score], total: Score, strict_ok: int) -> str:
-    lines = ["| document | figures | right | wrong | missing | strict build |", "|---|---:|---:|---:|---:|---|"]
+    lines = ["| document | figures | right | wrong | missing | strict build | table cells | cells right | cells wrong |",
+             "|---|---:|---:|---:|---:|---|---:|---:|---:|"]
     for s in scores:
         strict = "yes" if s.strict == "ok" else s.strict.split(":")[0]
-        lines.append(f"| `{s.name}` | {s.expected} | {s.right} | {len(s.wrong)} | {len(s.missing)} | {strict} |")
+        lines.append(f"| `{s.name}` | {s.expected} | {s.right} | {len(s.wrong)} | {len(s.missing)} | {strict} "
+                     f"| {s.cells} | {s.cells_right} | {len(s.cells_wrong)} |")
     lines.append(f"| **total** ({len(scores)} documents) | {total.expected} | {total.right} ({total.share:.2%}) "
-                 f"| {len(total.wrong)} | {len(total.missing)} | {strict_ok} of {len(scores)} |")
+                 f"| {len(total.wrong)} | {len(total.missing)} | {strict_ok} of {len(scores)} "
+                 f"| {total.cells} | {total.cells_right} | {len(total.cells_wrong)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     scores = [score(source, expected) for source, expected in documents(args.folders)]
     total = Score("total", expected=sum(s.expected for s in scores), right=sum(s.right for s in scores),
-                  wrong=[w for s in scores for w in s.wrong], missing=[m for s in scores for m in s.missing])
+                  wrong=[w for s in scores for w in s.wrong], missing=[m for s in scores for m in s.missing],
+                  cells=sum(s.cells for s in scores), cells_right=sum(s.cells_right for s in scores),
+                  cells_wrong=[w for s in scores for w in s.cells_wrong])
     strict_ok = sum(s.strict == "ok" for s in scores)
     if args.markdown or args.update:
         table = markdown(scores, total, strict_ok)
@@ -110,14 +123,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(table, end="")
     else:
-        print(f"{'document':40} {'figures':>7} {'right':>6} {'wrong':>6} {'missing':>7}  strict")
+        print(f"{'document':40} {'figures':>7} {'right':>6} {'wrong':>6} {'missing':>7} {'cells':>6} "
+              f"{'c.right':>7} {'c.wrong':>7}  strict")
         for s in scores:
-            print(f"{s.name:40} {s.expected:7} {s.right:6} {len(s.wrong):6} {len(s.missing):7}  {s.strict[:70]}")
-        print(f"{'total':40} {total.expected:7} {total.right:6} {len(total.wrong):6} {len(total.missing):7}  "
+            print(f"{s.name:40} {s.expected:7} {s.right:6} {len(s.wrong):6} {len(s.missing):7} {s.cells:6} "
+                  f"{s.cells_right:7} {len(s.cells_wrong):7}  {s.strict[:50]}")
+        print(f"{'total':40} {total.expected:7} {total.right:6} {len(total.wrong):6} {len(total.missing):7} "
+              f"{total.cells:6} {total.cells_right:7} {len(total.cells_wrong):7}  "
               f"{strict_ok}/{len(scores)} strict; {total.share:.2%} right")
     if args.details:
         for s in scores:
-            for line in ([s.error] if s.error else []) + s.wrong + [f"missing {m}" for m in s.missing]:
+            for line in ([s.error] if s.error else []) + s.wrong + [f"missing {m}" for m in s.missing] + [
+                    f"cell {w}" for w in s.cells_wrong]:
                 print(f"  {s.name}: {line}")
     return 0 if not total.wrong else 1
 

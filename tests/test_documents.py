@@ -24,7 +24,7 @@ from yaan_opendata.errors import SourceError
 from yaan_opendata.identify import org_id_for
 from yaan_opendata.inputs.text import PAGE_NUMBER
 from yaan_opendata.pipeline import DEFAULT_PACKAGE, DEFAULT_SOURCES, build, load_disclosures
-from yaan_opendata.scoring import score
+from yaan_opendata.scoring import score, score_cells
 from yaan_opendata.tables import TABLES
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -72,6 +72,28 @@ def test_headline_figures(disclosures, name):
     assert found.wrong == []
     assert sorted(found.missing) == sorted(want.get("known_missing", {}))
     assert len(found.right) == len(want["figures"]) - len(want.get("known_missing", {}))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_table_cells(disclosures, name):
+    """A copied table (tab-separated rows under a national table's title) is read cell by
+    cell: no cell contradicts the person's reading of the document, and the tables add up
+    and agree with the explanation (a table that cannot be read is listed, not guessed)."""
+    disclosure = disclosures[identity(name)["document_id"]]
+    assert score_cells(disclosure, expected(name)["figures"]).wrong == []
+    failing = [c.check_id for c in disclosure.consistency_checks if c.family == "tables" and c.status == "fail"]
+    assert failing == []
+
+
+def test_the_tables_of_the_corpus_are_read():
+    """Documents whose page copies its tables with tabs: most of their tables are read."""
+    files = [DOCUMENTS / f"{name}.txt" for name in NAMES]
+    tabbed = [f for f in files if f.read_text(encoding="utf-8").count("\t") > 500]
+    disclosures = load_disclosures(inputs=tabbed, lenient=True)
+    kinds = [{c.table for c in d.table_cells} for d in disclosures]
+    assert len(tabbed) >= 15 and all(len(k) >= 5 for k in kinds)
+    unread = [i for d in disclosures for i in d.extraction_issues if i.extractor == "tables"]
+    assert all(i.reason.endswith("not read, rather than read wrong") for i in unread)
 
 
 @pytest.mark.parametrize("name", NAMES)

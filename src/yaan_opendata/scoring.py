@@ -7,6 +7,10 @@ none. A figure stated in another chapter counts under the key of the same fact
 (``same_as`` in lexicon/concepts.yml: 四's 本年一般公共预算财政拨款收入 is
 income.general_public_budget). ``benchmarks/score_corpus.py`` prints the table;
 the corpus tests hold it.
+
+The tables are scored on their own too (``score_cells``): every cell linked to a
+headline figure is right or wrong against the person's reading, whatever the
+explanation says.
 """
 
 from __future__ import annotations
@@ -49,3 +53,21 @@ def same_facts(key: str) -> list[str]:
     """The keys under which other chapters state the fact ``key`` (its budget figure too)."""
     base, budget = (key.removesuffix(".budget"), ".budget") if key.endswith(".budget") else (key, "")
     return [c.key + budget for c in lexicon().concepts.values() if c.same_as == base]
+
+
+def score_cells(disclosure: Disclosure, expected: dict[str, int]) -> Score:
+    """Each table cell that states a headline figure: right or wrong (cells only; a figure
+    no cell states is not counted)."""
+    keys = {key: key for key in expected}
+    keys.update({other: key for key in expected for other in same_facts(key)})
+    result = Score()
+    for cell in disclosure.table_cells:
+        key = keys.get(cell.figure_key)
+        if key is None or cell.amount_yuan is None:
+            continue
+        if cell.amount_yuan == expected[key]:
+            result.right.append(cell.cell_id)
+        else:
+            result.wrong.append(f"{cell.cell_id}: {cell.amount_yuan}, expected {expected[key]} for {key} "
+                                f"({cell.amount_as_published!r})")
+    return result

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .inputs import TableBlock, read_blocks
+from .lexicon import table_named
 from .model import Document, Paragraph
 from .normalize import NormalizedLine, normalize_line
 
@@ -338,7 +339,10 @@ def _table(block: TableBlock, number: int, recent: list[str], add) -> SourceTabl
     """A table's cells as paragraphs (each cell where it starts, if it has text), and the
     table with its title (the last line above it that is not its unit) and unit."""
     unit = next((m["unit"] for line in reversed(recent) if (m := _UNIT.search(line))), None)
-    title = next((line for line in reversed(recent) if not _UNIT.search(line) and len(line) <= 40), "")
+    # the nearest line above that names a national table ("收入支出决算总表" above "公开01表"),
+    # else the nearest short line but the unit's
+    short = [line for line in reversed(recent) if not _UNIT.search(line) and len(line) <= 40]
+    title = next((line for line in short if table_named(line)), short[0] if short else "")
     texts, ids = [], []
     for row, starts in zip(block.rows, block.starts):
         text_row, id_row = [], []
@@ -375,6 +379,8 @@ def contents_range(lines: list[str]) -> tuple[int, int]:
     entries = [i for i in range(start + 1, len(lines)) if lines[i].strip()]
     if not entries:
         return 0, 0
+    # the first entry is the first heading: a line such as "公开时间：…" may stand above it
+    entries = entries[next((n for n, i in enumerate(entries) if heading_marker(lines[i])), 0):]
     first = _entry(lines[entries[0]])
     for i in entries[1:]:
         if _entry(lines[i]) == first:

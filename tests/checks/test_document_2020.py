@@ -148,7 +148,7 @@ def test_identities_that_hold(checks, check_id, expected, observed):
 
 def test_the_template_is_complete(checks):
     template = [c for c in checks.values() if c.family == "template"]
-    assert len(template) == 22 + 14
+    assert len(template) == 22 + 9
     assert {c.status for c in template} == {"pass"}
 
 

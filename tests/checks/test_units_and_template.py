@@ -1,9 +1,12 @@
-"""Units are the template's; the required sections and the 14 附表 are present."""
+"""Units are the template's; the sections, schedules and tables of the template the
+document follows are present."""
 
 from builders import checks, figure, paragraph, replace, statuses
 
-from yaan_opendata.checks.template import REQUIRED_SCHEDULES, REQUIRED_SECTIONS
+from yaan_opendata.lexicon import table_specs, templates
 from yaan_opendata.model import Schedule
+
+SICHUAN, NATIONAL = templates()
 
 
 def test_money_in_wanyuan_passes_and_yuan_bare_or_wan_fail():
@@ -36,28 +39,56 @@ def test_a_chart_captioned_in_yuan_fails():
     assert result == {"units.chart_caption.chart4": "pass", "units.chart_caption.chart5": "fail"}
 
 
-def _template_document(drop_section: str | None = None, drop_schedule: int | None = None):
+def _template_document(template=SICHUAN, drop_section: str | None = None, drop_table: str | None = None,
+                       listed: bool = False):
+    """A document with every heading the template requires (the words of each, as a
+    department without annexes would number them) and its tables: their titles as
+    headings, or (``listed``) named in the list of schedules."""
     records, parts = [], []
-    for number, (part, words, _) in enumerate(REQUIRED_SECTIONS, start=1):
-        if part not in parts:  # the part's own heading, numbered as a department without annexes would
+    for number, (part, words, _, _) in enumerate(template.sections, start=1):
+        part, words = part.pattern.split("|")[0], words.pattern.split("|")[0]
+        if part not in parts:
             parts.append(part)
             records.append(paragraph(200 + len(parts), f"第{len(parts)}部分 {part}", section_path=f"第{len(parts)}部分"))
         if words != drop_section:
             records.append(paragraph(number, f"{number}、{words}", section_path=f"第{len(parts)}部分 / {number}、"))
-    for number, title in enumerate(REQUIRED_SCHEDULES, start=1):
-        if number != drop_schedule:
+    for number, key in enumerate(template.tables, start=1):
+        if key == drop_table:
+            continue
+        title = table_specs()[key].label_zh
+        if listed:
             records.append(Schedule(
                 schedule_id=f"doc.schedule.{number}", document_id="doc", number=number, title_zh=title,
                 title_en=title, included=False, paragraph_id=f"doc-p{100 + number:04d}",
             ))
+        else:
+            records.append(paragraph(300 + number, title, section_path=f"第{len(parts)}部分 / {title}"))
     return records
 
 
-def test_a_complete_template_passes_and_a_missing_section_or_schedule_fails():
+def test_a_complete_template_passes_and_a_missing_section_or_table_fails():
     assert set(statuses(*_template_document(), family="template").values()) == {"pass"}
-    result = checks(*_template_document(drop_section="机构设置", drop_schedule=12), family="template")
+    assert set(statuses(*_template_document(listed=True), family="template").values()) == {"pass"}
+    result = checks(*_template_document(drop_section="机构设置", drop_table="government_fund", listed=True),
+                    family="template")
     failed = {key: c.note for key, c in result.items() if c.status == "fail"}
     assert failed == {
-        "template.section.03": "no heading containing '机构设置' in the part on '部门概况'",
-        "template.schedule.12": "not named in the document",
+        "template.section.sichuan.03": "no heading containing '机构设置' in the part on '部门概况'",
+        "template.table.sichuan.08": "no heading or schedule names the table and none of its cells was read",
     }
+    assert result["template.section.sichuan.03"].description_zh == "四川省部门决算公开模板:“部门概况”部分“机构设置”"
+
+
+def test_a_document_in_the_national_template_is_checked_against_it():
+    """Four parts and the nine tables: checked against the national template, not failed for
+    lacking the Sichuan 附件 and 附表 list."""
+    result = checks(*_template_document(NATIONAL), family="template")
+    assert {key.split(".")[2] for key in result} == {"national"}
+    assert {c.status for c in result.values()} == {"pass"}
+    assert len([k for k in result if k.startswith("template.table.")]) == 9
+    result = checks(*_template_document(NATIONAL, drop_table="three_public"), family="template")
+    failed = {key: c.note for key, c in result.items() if c.status == "fail"}
+    assert failed == {"template.table.national.07":
+                      "no heading or schedule names the table and none of its cells was read"}
+    titled = result["template.table.national.01"]
+    assert titled.note == "named, with no amount read from it (an empty table, or one not in the published text)"

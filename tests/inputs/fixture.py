@@ -224,3 +224,25 @@ def write_xlsx(path: Path) -> Path:
                     sheet.cell(sheet.max_row, column).number_format = "#,##0.00"
     book.save(path)
     return path
+
+
+def write_text(path: Path, *, compressed: bool = False) -> Path:
+    """The web page copied as text: a line per paragraph, a table's rows as tab-separated
+    cells. A spanning header cell is printed once and the positions it spans are left
+    empty; ``compressed`` leaves them out, as some copies do, so that the header rows no
+    longer stand over their columns."""
+    lines = [TITLE, "发布日期：2025-09-19\t来源：上海市测试局"]
+    for kind, text in PROSE:
+        if kind != "tables":
+            lines.append(text)
+            continue
+        for name, unit, header, rows in TABLES:
+            lines += [name, f"部门：上海市测试局\t\t{unit}"]
+            for row in header:
+                cells = ["" if cell in (None, "^") else cell for cell in row]
+                if compressed:
+                    cells = [cell for cell in row if cell not in (None, "^")]
+                lines.append("\t".join(cells))
+            lines += ["\t".join(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,4 +1,5 @@
-"""A disclosure published as a PDF, a web page or a page with its tables in a workbook.
+"""A disclosure published as a PDF, a web page, the page copied as text, or a page with its
+tables in a workbook.
 
 The fixture disclosure (tests/inputs/fixture.py) is written in each format in the test
 session (reportlab with its built-in CJK font, lxml-readable HTML, openpyxl), read back
@@ -77,10 +78,10 @@ def test_cells_are_linked_to_the_explanation_and_checked_against_it(formats):
 
 
 def test_the_same_disclosure_gives_the_same_records_in_every_format(formats):
-    pdf, html, gbk, split = (_read(formats[name]) for name in ("pdf", "html", "gbk", "split"))
-    assert _cells(pdf) == _cells(html) == _cells(gbk) == _cells(split)
+    pdf, html, gbk, split, text = (_read(formats[name]) for name in ("pdf", "html", "gbk", "split", "text"))
+    assert _cells(pdf) == _cells(html) == _cells(gbk) == _cells(split) == _cells(text)
     assert len(_cells(pdf)) == 56
-    assert _figures(pdf) == _figures(html) == _figures(gbk) == _figures(split)
+    assert _figures(pdf) == _figures(html) == _figures(gbk) == _figures(split) == _figures(text)
     assert split.document.file == "page.html + tables.xlsx"
     assert html.document.published.isoformat() == "2025-09-19"
 
@@ -100,3 +101,35 @@ def test_a_web_page_in_any_declared_encoding(formats, encoding, tmp_path):
     (disclosure,) = load_disclosures(inputs=[path])
     assert disclosure.document.publisher == "上海市测试局"
     assert not any("1000万元" in p.text for p in disclosure.paragraphs)  # scripts are not text
+
+
+def test_a_copied_table_whose_header_no_longer_stands_over_its_columns_is_not_read(tmp_path):
+    """Spanning header cells printed once, with no empty positions after them: the amount
+    columns cannot be told apart. The table is listed as unreadable; no cell is guessed."""
+    import fixture
+
+    path = fixture.write_text(tmp_path / "disclosure.txt", compressed=True)
+    (disclosure,) = load_disclosures(inputs=[path], lenient=True)
+    reasons = {i.reason for i in disclosure.extraction_issues if i.extractor == "tables"}
+    assert reasons == {
+        "table 2 (支出决算表): amounts stand in column 5 under no header; not read, rather than read wrong",
+        "table 3 (财政拨款“三公”经费支出决算表): the header names the column reception, reception.budget more "
+        "than once; not read, rather than read wrong",
+    }
+    assert {c.table for c in disclosure.table_cells} == {"summary"}  # its header reads the same either way
+
+
+def test_tab_separated_lines_that_are_not_a_national_table_stay_lines(tmp_path):
+    """A project's self-evaluation form or a page's metadata block, copied with tabs, is text
+    the other readers read line by line."""
+    from yaan_opendata.inputs import TableBlock, text
+
+    path = tmp_path / "page.txt"
+    path.write_text("索引号：\t1134/2024-00017\t发布日期：\t2024-09-23\n项目支出绩效自评表\n"
+                    "项目名称\t法律援助办案补贴\n项目资金（万元）\t年初预算数\t全年执行数\n年度资金总额\t560.00\t512.86\n"
+                    "收入决算表\n部门：某局\t\t金额单位：万元\n项目\t本年收入合计\t财政拨款收入\n合计\t9.00\t9.00\n",
+                    encoding="utf-8")
+    blocks = text.read_blocks(path, "page")
+    tables = [b for b in blocks if isinstance(b, TableBlock)]
+    assert [t.rows for t in tables] == [(("项目", "本年收入合计", "财政拨款收入"), ("合计", "9.00", "9.00"))]
+    assert "项目资金（万元）\t年初预算数\t全年执行数" in blocks and "部门：某局\t\t金额单位：万元" in blocks

@@ -1,70 +1,37 @@
-"""The template's required sections and the 14 附表 it must name are present.
+"""The template's required sections and tables are present.
 
-The national 部门决算 disclosure template has five parts; part two has ten
-explanations (十 with four sub-sections) and the last part names fourteen
-statistical schedules. Each requirement is one check against the headings (by
-their wording, not their numbers, which vary between departments) and the
-``schedules`` records: a missing one fails.
+Departments follow one of the disclosure templates of ``lexicon/templates.yml``:
+the Sichuan one (five parts: an explanation in ten chapters, the tables as 附表
+at the end, listed or printed) or the national one (four parts: the nine
+statistical tables, then their explanation). A document is checked against the
+template whose sign it shows (a part only that template has: 第五部分 附表,
+第二部分 …决算表), else against the one whose requirements it meets in the
+largest share (a tie goes to the first listed): a document that leaves out a
+required part is not thereby taken for another template.
+
+Each requirement is one check: a section by the words of a heading (not its
+number, which varies between departments), a table by a heading or a schedule of
+the 附表 list that names it, or a cell of it that was read. A missing one fails;
+the check names the template. A document in chapters only (一、…主要职能, 二、…,
+no 第一部分) has no parts: its headings may stand anywhere.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
+from ..lexicon import Template, table_named, table_specs, templates
 from ..normalize import normalize_line
 from .engine import FAIL, PASS, Finding, Rule, paragraph_input, schedule_input
 from .records import Records
 
 SECTION = Rule("template.section", "模板要求的章节已公开", "A section the template requires is published")
-SCHEDULE = Rule("template.schedule", "模板要求的附表已列出", "A schedule the template requires is named")
-RULES = (SECTION, SCHEDULE)
-
-# (words of the part's heading, words of the heading, English name): a heading
-# in that part containing the words. Parts are named by their words, because a
-# department without annexes numbers its schedules 第四部分.
-REQUIRED_SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("部门概况", "部门概况", "Part 1: overview of the department"),
-    ("部门概况", "基本职能", "Part 1: functions and main work"),
-    ("部门概况", "机构设置", "Part 1: organization"),
-    ("决算情况说明", "部门决算情况说明", "Part 2: explanation of the final accounts"),
-    ("决算情况说明", "收入支出决算总体情况", "Part 2 一: revenue and expenditure overall"),
-    ("决算情况说明", "收入决算情况", "Part 2 二: revenue"),
-    ("决算情况说明", "支出决算情况", "Part 2 三: expenditure"),
-    ("决算情况说明", "财政拨款收入支出决算总体情况", "Part 2 四: fiscal appropriations overall"),
-    ("决算情况说明", "一般公共预算财政拨款支出决算情况", "Part 2 五: general public budget expenditure"),
-    ("决算情况说明", "一般公共预算财政拨款基本支出决算情况", "Part 2 六: general public budget basic expenditure"),
-    ("决算情况说明", "“三公”经费财政拨款支出决算情况", "Part 2 七: 'three public' expenses"),
-    ("决算情况说明", "政府性基金预算支出", "Part 2 八: government fund budget"),
-    ("决算情况说明", "国有资本经营预算支出", "Part 2 九: state capital operation budget"),
-    ("决算情况说明", "其他重要事项", "Part 2 十: other important matters"),
-    ("决算情况说明", "机关运行经费", "Part 2 十(一): running costs"),
-    ("决算情况说明", "政府采购", "Part 2 十(二): government procurement"),
-    ("决算情况说明", "国有资产占有使用情况", "Part 2 十(三): state assets"),
-    ("决算情况说明", "预算绩效管理情况", "Part 2 十(四): performance management"),
-    ("名词解释", "名词解释", "Part 3: glossary"),
-    ("附件", "附件", "Part 4: annexes"),
-    ("附件", "部门整体支出绩效评价报告", "Part 4: the department's overall performance evaluation report"),
-    ("附表", "附表", "Part 5: schedules"),
-)
-
-# The fourteen 附表 of the template, in order.
-REQUIRED_SCHEDULES: tuple[str, ...] = (
-    "收入支出决算总表",
-    "收入决算表",
-    "支出决算表",
-    "财政拨款收入支出决算总表",
-    "财政拨款支出决算明细表",
-    "一般公共预算财政拨款支出决算表",
-    "一般公共预算财政拨款支出决算明细表",
-    "一般公共预算财政拨款基本支出决算表",
-    "一般公共预算财政拨款项目支出决算表",
-    "一般公共预算财政拨款“三公”经费支出决算表",
-    "政府性基金预算财政拨款收入支出决算表",
-    "政府性基金预算财政拨款“三公”经费支出决算表",
-    "国有资本经营预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款支出决算表",
-)
+TABLE = Rule("template.table", "模板要求的决算表已公开", "A table the template requires is published")
+RULES = (SECTION, TABLE)
+PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+ANNEX_TITLE = re.compile(r"^附件\d*[:：]")  # "附件1：…部门整体支出绩效评价报告" names an annex as a heading does
 
 
 @functools.lru_cache(maxsize=8192)  # the same headings are compared with each required section
@@ -73,10 +40,12 @@ def _plain(text: str) -> str:
 
 
 def _headings_by_part(paragraphs) -> list[tuple[str, object]]:
-    """(the part's heading, heading paragraph) for every heading after the contents."""
+    """(the part's heading, heading paragraph) for every heading (or line naming an annex)
+    after the contents."""
     result, part = [], ""
     for paragraph in paragraphs:
-        if _plain(paragraph.text) != _plain(paragraph.section_title):
+        plain = _plain(paragraph.text)
+        if plain != _plain(paragraph.section_title) and not ANNEX_TITLE.match(plain):
             continue
         if " / " not in paragraph.section_path:
             part = _plain(paragraph.text)
@@ -84,30 +53,62 @@ def _headings_by_part(paragraphs) -> list[tuple[str, object]]:
     return result
 
 
-def check(records: Records) -> Iterator[Finding]:
-    headings = _headings_by_part(records.disclosure.paragraphs)
-    for number, (part, words, english) in enumerate(REQUIRED_SECTIONS, start=1):
-        heading = next(
-            (p for in_part, p in headings if _plain(part) in in_part and _plain(words) in _plain(p.text)),
-            None,
-        )
-        yield Finding(
-            SECTION, f"{number:02d}", PASS if heading else FAIL,
-            f"“{part}”部分“{words}”", english,
+def _findings(template: Template, records: Records, headings) -> list[Finding]:
+    findings = []
+    label = template.label_zh
+    for number, (part, words, text, english) in enumerate(template.sections, start=1):
+        heading = next((p for in_part, p in headings
+                        if (not in_part or part.search(in_part)) and words.search(_plain(p.text))), None)
+        where = text.replace("|", "”或“")
+        part_words = part.pattern.replace("|", "”或“")
+        findings.append(Finding(
+            SECTION, f"{template.key}.{number:02d}", PASS if heading else FAIL,
+            f"{label}:“{part_words}”部分“{where}”", f"{template.label_en}: {english}",
             inputs=(paragraph_input(heading, "heading"),) if heading else (),
-            note=None if heading else f"no heading containing '{words}' in the part on '{part}'",
-        )
-    schedules = {s.number: s for s in records.disclosure.schedules}
-    for number, title in enumerate(REQUIRED_SCHEDULES, start=1):
-        schedule = schedules.get(number)
-        if schedule is None:
-            status, note = FAIL, "not named in the document"
-        elif _plain(schedule.title_zh) != _plain(title):
-            status, note = FAIL, f"schedule {number} is named '{schedule.title_zh}'"
-        else:
-            status = PASS
-            note = None if schedule.included else "named only: the schedule's table is not in the published text"
-        yield Finding(
-            SCHEDULE, f"{number:02d}", status, f"附表{number}:{title}", f"Schedule {number}: {title}",
-            inputs=(schedule_input(schedule, "schedule"),) if schedule else (), note=note,
-        )
+            note=None if heading else f"no heading containing '{text}' in the part on '{part.pattern}'",
+        ))
+    read = {cell.table for cell in records.disclosure.table_cells}
+    for number, key in enumerate(template.tables, start=1):
+        spec = table_specs()[key]
+        heading = next((p for _, p in headings if _names(p.text, key)), None)
+        schedule = next((s for s in records.disclosure.schedules if _names(s.title_zh, key)), None)
+        status = PASS if heading or schedule or key in read else FAIL
+        note = None
+        if status == FAIL:
+            note = "no heading or schedule names the table and none of its cells was read"
+        elif key not in read:
+            note = "named, with no amount read from it (an empty table, or one not in the published text)"
+        inputs = (paragraph_input(heading, "heading"),) if heading else ()
+        inputs += (schedule_input(schedule, "schedule"),) if schedule and not heading else ()
+        findings.append(Finding(
+            TABLE, f"{template.key}.{number:02d}", status, f"{label}:{spec.label_zh}",
+            f"{template.label_en}: {spec.label_en}", inputs=inputs, note=note,
+        ))
+    return findings
+
+
+def _names(title: str, key: str) -> bool:
+    found = table_named(title)
+    return found is not None and found.key == key
+
+
+def followed(records: Records) -> tuple[Template, list[Finding]]:
+    """The template the document follows, and its findings: the one whose sign it shows,
+    else the one whose requirements it meets in the largest share."""
+    headings = _headings_by_part(records.disclosure.paragraphs)
+    parts = [_plain(p.text) for _, p in headings if PART.match(_plain(p.text))]
+    if not parts:
+        headings = [("", p) for _, p in headings]  # a document in chapters only: any part will do
+    signed = [t for t in templates() if any(t.sign.search(part) for part in parts)]
+    candidates = signed if len(signed) == 1 else templates()
+    best = None
+    for template in candidates:
+        findings = _findings(template, records, headings)
+        share = sum(f.status == PASS for f in findings) / len(findings)
+        if best is None or share > best[0]:
+            best = (share, template, findings)
+    return best[1], best[2]
+
+
+def check(records: Records) -> Iterator[Finding]:
+    yield from followed(records)[1]

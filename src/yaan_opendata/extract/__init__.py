@@ -91,6 +91,7 @@ def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclos
         by_table[name] = _unique_keys(doc, name, records, issues)
     extracted = [r for records in by_table.values() for r in records]
     reasons = {(n.paragraph_id, "".join(n.literal.split())): n.reason for n in unread_notes}
+    issues += by_table.pop("extraction_issues", [])  # what a reader found it could not read
     by_table["extraction_issues"] = issues + list(unread_amounts(doc.document_id, doc.paragraphs, extracted, reasons))
     by_table["classifications"] = list(figures.functional_index(doc).stated.values())
     fields = {f.name for f in dataclasses.fields(Disclosure)}

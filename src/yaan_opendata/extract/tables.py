@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import TableSpec, table_specs
-from ..model import TableCell
+from ..lexicon import TableSpec, table_named
+from ..model import ExtractionIssue, TableCell
 from ..numbers import Money
 from ..source import SourceDocument, SourceTable
 from .figures import functional_index
@@ -28,24 +28,27 @@ from .figures import functional_index
 AMOUNT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 NOT_STATED = {"-", "—", "--", "——", "－", "/", "…", "x", "X"}
 CODE_HEADER = re.compile(r"(?:^|/)(?:类|款|项)$|编码|代码")
+# The words of a header cell, never of a row
+HEADER_WORD = re.compile(r"^(?:项目|科目编码|科目名称|单位名称|行次|栏次|类|款|项|小计|金额)$|[预决]算数$")
+LINE_HEADER = re.compile(r"^(?:行次|栏次|序号)$")  # a column that numbers the rows: neither code nor amount
 NAME_HEADER = re.compile(r"^(?:项目|类别|.*名称)$")
 CODE_CELL = re.compile(r"^\d{2,7}$")
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+、|^\d+[.、]")
 
 
-def recognise(title: str) -> TableSpec | None:
-    """The table a title names; the longest matching title wins (财政拨款收入支出决算总表
-    before 收入支出决算总表)."""
-    plain = re.sub(r"\s+", "", title)
-    found = [(m.end() - m.start(), spec) for spec in table_specs().values() if (m := spec.titles.search(plain))]
-    return max(found, key=lambda f: f[0])[1] if found else None
-
-
-def extract(doc: SourceDocument) -> Iterator[TableCell]:
+def extract(doc: SourceDocument) -> Iterator[TableCell | ExtractionIssue]:
     seen: set[str] = set()
     for table in doc.tables:
-        spec = recognise(table.title)
+        spec = table_named(table.title)
         if spec is None:
+            continue
+        misaligned = _misaligned(table, spec)
+        if misaligned:
+            yield ExtractionIssue(
+                issue_id=f"{doc.document_id}.table.{table.number:02d}", document_id=doc.document_id,
+                kind="unreadable_section", extractor="tables", literal=None, paragraph_id=table.first_paragraph,
+                reason=f"table {table.number} ({table.title}): {misaligned}; not read, rather than read wrong",
+            )
             continue
         for cell in _cells(doc, table, spec):
             cell_id, n = cell.cell_id, 2
@@ -64,14 +67,30 @@ def _with_id(cell: TableCell, cell_id: str) -> TableCell:
 def header_rows(table: SourceTable, spec: TableSpec) -> int:
     """How many rows the header takes: the rows before the first that holds an amount, that
     starts with a code, or that names a row the template knows ("合计", "一、…收入") and holds
-    nothing but amounts, codes and such names besides."""
+    nothing but amounts, codes and such names besides, unless a row of header words
+    (科目编码, 决算数) follows it; a row numbering the columns (栏次) is part of the header."""
+    named = None  # the first row that names a row the template knows
     for index, row in enumerate(table.texts):
         cells = [c for c in row if c]
+        if _column_numbers(cells):
+            continue
         if any(_is_amount(c) for c in cells) or any(CODE_CELL.match(c) for c in row[:3] if c):
-            return index
-        if cells and _item(cells[0], spec) and all(_item(c, spec) or AMOUNT.match(c) for c in cells[1:]):
-            return index
-    return len(table.texts)
+            return index if named is None else named
+        if named is None and cells and _item(cells[0], spec) and all(_item(c, spec) or AMOUNT.match(c) for c in cells[1:]):
+            named = index
+        elif named is not None and any(HEADER_WORD.match(re.sub(r"\s+", "", c)) for c in cells):
+            # not a row: "人员经费 … 公用经费" above the 人员经费 half and the 公用经费 half
+            named = None
+    return len(table.texts) if named is None else named
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """The row under a header that numbers the columns (栏次: "1 2 3 …", "栏次 1 栏次 2")."""
+    numbers = [c for c in cells if c != "栏次"]
+    if len(numbers) == len(cells):
+        return len(numbers) >= 3 and [int(c) if c.isdigit() else None for c in numbers] == list(
+            range(1, len(numbers) + 1))
+    return all(c.isdigit() for c in numbers)
 
 
 def _is_amount(text: str) -> bool:
@@ -90,11 +109,13 @@ def _row_label(text: str, spec: TableSpec) -> str | None:
 
 def _headers(table: SourceTable, count: int) -> list[str]:
     """Each column's header words, top to bottom, joined with "/"."""
+    rows = [list(row) for row in table.texts[:count] if not _column_numbers([c for c in row if c])]
+    _spread(rows)
     width = len(table.texts[0]) if table.texts else 0
     headers = []
     for column in range(width):
         words: list[str] = []
-        for row in table.texts[:count]:
+        for row in rows:
             word = re.sub(r"\s+", "", row[column]) if column < len(row) else ""
             if word and word not in words:
                 words.append(word)
@@ -102,13 +123,29 @@ def _headers(table: SourceTable, count: int) -> list[str]:
     return headers
 
 
+def _spread(rows: list[list[str]]) -> None:
+    """A header cell spanning several columns, printed once (a copied web table keeps no
+    merged cells: "预算数" over six columns stands over the first): an empty header cell
+    takes the text on its left when the two stand under the same header above and the
+    column has a header of its own below (the parts a spanning cell stands over)."""
+    for r, row in enumerate(rows):
+        for c in range(1, len(row)):
+            if row[c] or not row[c - 1]:
+                continue
+            same_parent = all(above[c] == above[c - 1] for above in rows[:r] if c < len(above))
+            if same_parent and any(c < len(below) and below[c] for below in rows[r + 1:]):
+                row[c] = row[c - 1]
+
+
 def _roles(table: SourceTable, headers: list[str], count: int) -> list[str]:
-    """code, name or value, for each column: by its header, else by what its cells hold."""
+    """code, name, line (行次) or value, for each column: by its header, else by what its cells hold."""
     roles = []
     for column, header in enumerate(headers):
         body = [row[column] for row in table.texts[count:] if column < len(row) and row[column]]
         last = header.rsplit("/", 1)[-1]
-        if CODE_HEADER.search(last) or body and all(CODE_CELL.match(c) for c in body) and not _value_header(header):
+        if LINE_HEADER.match(last):
+            roles.append("line")
+        elif CODE_HEADER.search(last) or body and all(CODE_CELL.match(c) for c in body) and not _value_header(header):
             roles.append("code")
         elif NAME_HEADER.search(last) or any(not AMOUNT.match(c) and c not in NOT_STATED for c in body):
             roles.append("name")
@@ -137,6 +174,26 @@ def _side(headers: list[str], group: list[int]) -> str | None:
         return "revenue"
     if top & {"支出"}:
         return "expenditure"
+    return None
+
+
+def _misaligned(table: SourceTable, spec: TableSpec) -> str | None:
+    """Why the columns cannot be read, if they cannot: amounts under no header, or two
+    amount columns of one group under headers that say the same thing. A copied table
+    whose spanning header cells were printed once each looks so: its header rows no
+    longer stand over their columns."""
+    count = header_rows(table, spec)
+    headers = _headers(table, count)
+    roles = _roles(table, headers, count)
+    for column, role in enumerate(roles):
+        if role == "value" and not headers[column] and any(
+                column < len(row) and _is_amount(row[column]) for row in table.texts[count:]):
+            return f"amounts stand in column {column + 1} under no header"
+    for group in _groups(roles):
+        keys = [column.key for c in group if roles[c] == "value" and (column := _column(spec, headers[c]))]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            return f"the header names the column {', '.join(twice)} more than once"
     return None
 
 

@@ -6,6 +6,11 @@ and goes on on the next line ("…与2023年度相比，收入" / "支出总计�
 with page numbers ("- 12 -") in between. A text whose long lines mostly end at
 one width is read as wrapped: page numbers are dropped and each full line that
 does not end a sentence is joined with the next, unless the next is a heading.
+
+A web page's table, copied, gives one line per row with its cells separated by
+tabs. The rows that follow the title of one of the national tables (决算表,
+``lexicon/tables.yml``) are read as that table; other tab-separated lines (a
+project's self-evaluation form, the metadata block of a page) stay lines.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import SourceError
+from ..lexicon import table_named
+from .blocks import Block, TableBlock
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 MIN_LONG = 30  # display width (a CJK character is 2) from which a line counts as long
@@ -24,10 +31,13 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*�
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
 SENTENCE_END = tuple("。！？!?")
 # A line that opens a heading, list item or part: never the continuation of a wrapped line.
+# The line above a table that states its unit ("部门：…\t\t金额单位：万元"): a line, not a row.
+UNIT_LINE = re.compile(r"(?:金额)?单位\s*[:：]")
+TITLE_REACH = 4  # lines above a table where its title may stand (title, 公开01表, unit line)
 OPENS = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．](?!\d)|附件\d*|附表)")
 
 
-def read_blocks(path: Path, document_id: str) -> list[str]:
+def read_blocks(path: Path, document_id: str) -> list[Block]:
     raw = path.read_bytes()
     for encoding in ENCODINGS:
         try:
@@ -39,7 +49,46 @@ def read_blocks(path: Path, document_id: str) -> list[str]:
         raise SourceError(document_id, f"{path.name} is neither UTF-8 nor GB18030 text")
     if "\x00" in text:
         raise SourceError(document_id, f"{path.name} is not a text file (it holds NUL bytes)")
-    return unwrap([line.rstrip() for line in text.splitlines()])
+    return tables(unwrap([line.rstrip() for line in text.splitlines()]))
+
+
+def tables(lines: list[str]) -> list[Block]:
+    """The lines, each run of tab-separated rows under a national table's title as a table."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        if end == index:
+            blocks.append(lines[index])
+            index += 1
+            continue
+        start = index
+        while start < end and UNIT_LINE.search(lines[start]) and not _has_amount(lines[start]):
+            start += 1
+        above = [line for line in blocks[-TITLE_REACH:] if isinstance(line, str)] + lines[index:start]
+        if end - start >= 2 and any(_table_title(line.strip()) for line in above):
+            blocks += lines[index:start]
+            blocks.append(TableBlock.of([_cells(row) for row in lines[start:end]]))
+        else:
+            blocks += lines[index:end]
+        index = end
+    return blocks
+
+
+def _table_title(line: str) -> bool:
+    """A line that names a national table: a title, never the end of a wrapped line."""
+    return len(line) <= 40 and table_named(line) is not None
+
+
+def _cells(row: str) -> list[str]:
+    # an ideographic space stands in an empty cell of a copied table
+    return [cell.strip(" \u3000") for cell in row.split("\t")]
+
+
+def _has_amount(line: str) -> bool:
+    return any(re.fullmatch(r"-?\d[\d,]*\.\d+", cell.strip(" \u3000")) for cell in line.split("\t"))
 
 
 def display_width(line: str) -> int:
@@ -73,7 +122,7 @@ def unwrap(lines: list[str]) -> list[str]:
     joining = False
     for line in kept:
         stripped = line.strip()
-        if joining and stripped and not OPENS.match(stripped):
+        if joining and stripped and not OPENS.match(stripped) and not _table_title(stripped):
             out[-1] += stripped
         else:
             out.append(line)

@@ -2,7 +2,8 @@
 
 ``sections.yml`` names the headings, ``concepts.yml`` the money concepts of the
 explanation and their chapters, ``phrases.yml`` the words that may stand between
-a concept's name and its amount. They are read once, from the installed package,
+a concept's name and its amount, ``tables.yml`` the statistical tables and
+``templates.yml`` the disclosure templates and what each requires. They are read once, from the installed package,
 and compiled here; nothing else reads the files. A user teaches the extractor a
 new wording by adding it to a file (docs/extraction.md).
 """
@@ -161,3 +162,44 @@ def table_specs() -> dict[str, TableSpec]:
             sides={k: tuple(v) for k, v in spec.get("sides", {}).items()},
         )
     return specs
+
+
+# The number a document gives a table: "二、", "2.", "表2", "表2：", "附表2", "公开02表"
+_TABLE_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|附?表\d+[:：.、]?|公开\d+表)")
+
+
+def table_named(title: str) -> TableSpec | None:
+    """The table a title names; the longest matching title wins (财政拨款收入支出决算总表
+    before 收入支出决算总表)."""
+    plain = _TABLE_NUMBER.sub("", re.sub(r"\s+", "", title))
+    found = [(m.end() - m.start(), spec) for spec in table_specs().values() if (m := spec.titles.search(plain))]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+@dataclass(frozen=True)
+class Template:
+    """A disclosure template (templates.yml): the headings and tables it requires."""
+
+    key: str
+    label_zh: str
+    label_en: str
+    sign: re.Pattern  # a part heading only this template has
+    sections: tuple[tuple[re.Pattern, re.Pattern, str, str], ...]  # (part, heading, words, English)
+    tables: tuple[str, ...]
+
+
+@functools.cache
+def templates() -> tuple[Template, ...]:
+    data = _load("templates.yml")["templates"]
+    result = []
+    for key, spec in data.items():
+        unknown = [t for t in spec.get("tables", ()) if t not in table_specs()]
+        if unknown:
+            raise ValueError(f"templates.yml: {key} requires unknown tables {unknown}")
+        result.append(Template(
+            key=key, label_zh=spec["label"][0], label_en=spec["label"][1], sign=re.compile(spec["sign"]),
+            sections=tuple((re.compile(part), re.compile(words), words, english)
+                           for part, words, english in spec["sections"]),
+            tables=tuple(spec.get("tables", ())),
+        ))
+    return tuple(result)
