@@ -133,3 +133,32 @@ def test_tab_separated_lines_that_are_not_a_national_table_stay_lines(tmp_path):
     tables = [b for b in blocks if isinstance(b, TableBlock)]
     assert [t.rows for t in tables] == [(("项目", "本年收入合计", "财政拨款收入"), ("合计", "9.00", "9.00"))]
     assert "项目资金（万元）\t年初预算数\t全年执行数" in blocks and "部门：某局\t\t金额单位：万元" in blocks
+
+
+def test_the_cells_are_data_cube_observations_that_pass_every_check(formats, tmp_path):
+    """Each cell with an amount is a qb:Observation with the table's dimensions (table, row,
+    column, phase, fund, flow, code); the Data Cube integrity constraints, the OBEU checks and
+    the SHACL shapes hold on the graph."""
+    import pyoxigraph as ox
+
+    from yaan_opendata.rdf.validation import check_package_graph
+
+    out = tmp_path / "package"
+    (disclosure,) = build(out_dir=out, inputs=[formats["pdf"]])
+    assert check_package_graph(out) == []
+    store = ox.Store()
+    store.load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in {
+        "qb": "http://purl.org/linked-data/cube#", "yaan": "https://yaan-opendata.github.io/def/",
+        "obeu-measure": "http://data.openbudgets.eu/ontology/dsd/measure/",
+        "table": "https://yaan-opendata.github.io/def/codelist/table/"}.items())
+    rows = list(store.query(prologue + """
+        SELECT ?row ?amount WHERE {
+          ?cell a qb:Observation ; yaan:table table:expenditure ; yaan:column "total" ;
+                yaan:row_key ?row ; obeu-measure:amount ?amount ; yaan:functionalClassification ?code .
+        } ORDER BY ?row"""))
+    cells = {c.row_key: c.amount_yuan for c in disclosure.table_cells
+             if c.table == "expenditure" and c.column == "total" and c.classification_id}
+    assert {r["row"].value: int(float(r["amount"].value)) for r in rows} == cells
+    observed = next(iter(store.query(prologue + "SELECT (COUNT(*) AS ?n) WHERE { ?c yaan:cellIdentifier ?id }")))
+    assert int(observed["n"].value) == len(disclosure.table_cells)

@@ -117,6 +117,13 @@ def test_the_command_runs_a_query_file(rdf_package):
     assert "yaan-zwfwdsj-2020.three_public.total" in result.output
 
 
+def test_a_long_one_line_query_is_a_query_not_a_file_name(rdf_package):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?o a qb:Observation FILTER(" + " || ".join(["true"] * 100) + ") }"
+    result = CliRunner().invoke(cli, ["sparql", query, "--package", str(rdf_package)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "(1 row)"
+
+
 def test_a_syntax_error_names_the_line_of_the_users_query(rdf_package):
     result = CliRunner().invoke(cli, ["sparql", "SELECT ?x\nWHERE { ?x a qb:Observation", "--package", str(rdf_package)])
     assert result.exit_code == 1

@@ -3,7 +3,8 @@
 Ours: the two national classifications (支出功能分类科目, 经济分类科目; their codes
 are records of the ``classifications`` table, so ``records`` writes each
 concept and this module adds the scheme and its top concepts) and the model's
-enumerations that have labelled codes (fund, figure category, comparison kind).
+enumerations that have labelled codes (fund, figure category, comparison kind,
+statistical table).
 
 OBEU's operation character and budget phase codes are restated only as far as
 IC-19 reads them (type and scheme) and get the Chinese labels of ``codelists``.
@@ -38,7 +39,11 @@ def add_code_lists(graph: set, classifications) -> None:
             scheme = CLASSIFICATION_SCHEMES[record.scheme]
             graph.add((concept, SKOS.topConceptOf, scheme))
             graph.add((scheme, SKOS.hasTopConcept, concept))
+    listed = set()
     for (table_name, column), code_list in CODED_COLUMNS.items():
+        if code_list.name in listed:  # a code list two tables share (fund)
+            continue
+        listed.add(code_list.name)
         field = TABLES_BY_NAME[table_name].field(column)
         scheme = code_list.scheme
         graph.add((scheme, RDF.type, SKOS.ConceptScheme))

@@ -1,53 +1,52 @@
-"""The money figures as RDF Data Cube observations, with OpenBudgets.eu components.
+"""The money of the package as RDF Data Cube observations, with OpenBudgets.eu components.
 
-Every figure identifies itself by the same dimensions: organization, fiscal
-year, operation character, budget phase (OBEU), fund source, figure category
-and the figure's id (ours; the same amount is often published twice, e.g. in
-the text and again in 附件1, so only the id tells two statements apart). Some
-figures are also classified (functional or economic code) or belong to a
-performance project. The Data Cube requires every dimension of a structure on
-every observation (IC-11), so figures are grouped by the optional dimensions
-they have: one ``qb:DataSet`` per group, each with its own structure.
+Two kinds of record are observations: the figures of the explanation
+(``fiscal_figures``) and the cells of the statistical tables (``table_cells``).
+Each identifies itself by the dimensions its table gives every record:
 
-The amount of an observation (``obeu-measure:amount``, xsd:decimal, in yuan):
-``amount_yuan``; where that is empty, ``amount_corrected_yuan``; where that is
-empty too, the exact published value when the literal prints a unit (e.g.
-'1749.94元' → 1749.94). A figure printed without a unit and not corrected has
-no amount in yuan: it stays a ``yaan:FiscalFigure`` but is not an observation.
+- a figure: organization, fiscal year, operation character, budget phase (OBEU),
+  fund source, figure category and the figure's id (ours; the same amount is often
+  published twice, e.g. in the text and again in 附件1, so only the id tells two
+  statements apart); some are also classified (functional or economic code) or
+  belong to a performance project;
+- a cell: organization, fiscal year, budget phase, fund source, the table, its row
+  (code or label key) and column, and the cell's id; most also have an operation
+  character (the side or the column says revenue or expenditure) and a code.
+
+The Data Cube requires every dimension of a structure on every observation
+(IC-11), so the records of a table are grouped by the optional dimensions they
+have: one ``qb:DataSet`` per group, each with its own structure.
+
+The amount of an observation (``obeu-measure:amount``, xsd:decimal, in yuan): a
+figure's ``amount_yuan``; where that is empty, ``amount_corrected_yuan``; where
+that is empty too, the exact published value when the literal prints a unit (e.g.
+'1749.94元' → 1749.94). A cell's ``amount_yuan`` (in the unit its table states).
+A record with no amount in yuan (a figure printed without a unit and not
+corrected, a cell of a table that states no unit) stays a record of its table
+but is not an observation.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS
 
 from .. import codelists
-from ..model import FiscalFigure
+from ..lexicon import table_specs
+from ..model import FiscalFigure, TableCell
 from ..numbers import NumberFormatError, parse_money
 from ..tables import TABLES_BY_NAME
 from .mapping import CLASSIFICATION_DIMENSIONS, Mapper, decimal_literal
 from .namespaces import CNY, OBEU_ATTRIBUTE, OBEU_DIMENSION, OBEU_MEASURE, YAAN, field_property
 from .vocabulary import bilingual
 
-FIGURES = TABLES_BY_NAME["fiscal_figures"]
 
-# Dimensions every figure has, in order, with the column they come from.
-DIMENSIONS = (
-    ("organization", OBEU_DIMENSION.organization, "org_id"),
-    ("fiscal-year", OBEU_DIMENSION.fiscalYear, "fiscal_year"),
-    ("operation-character", OBEU_DIMENSION.operationCharacter, "flow"),
-    ("budget-phase", OBEU_DIMENSION.budgetPhase, "phase"),
-    ("fund", field_property("fund"), "fund"),
-    ("category", field_property("category"), "category"),
-    ("figure", YAAN.figureIdentifier, "figure_id"),
-)
-OWN_DIMENSIONS = (field_property("fund"), field_property("category"))
-
-
-def observation_amount(figure: FiscalFigure) -> Decimal | None:
+def figure_amount(figure: FiscalFigure) -> Decimal | None:
     """The figure's amount in yuan as the cube publishes it (see the module docstring)."""
     if figure.amount_yuan is not None:
         return Decimal(figure.amount_yuan)
@@ -59,8 +58,25 @@ def observation_amount(figure: FiscalFigure) -> Decimal | None:
         return None
 
 
-def optional_dimensions(figure: FiscalFigure) -> tuple[str, ...]:
-    """The group of a figure: which optional dimensions it has."""
+def cell_amount(cell: TableCell) -> Decimal | None:
+    return None if cell.amount_yuan is None else Decimal(cell.amount_yuan)
+
+
+@dataclass(frozen=True)
+class Cube:
+    """The observations of one table: its dimensions, which of them a record may lack,
+    its amount and the dimension that identifies a record."""
+
+    table: str
+    slug: str
+    key: str  # the primary-key column, whose value the identifier dimension carries
+    identifier: URIRef
+    dimensions: tuple[tuple[str, URIRef, str], ...]  # (name, property, column) every record has
+    amount: Callable[[object], Decimal | None]
+    optional: Callable[[object], tuple[str, ...]]  # the optional dimensions a record has
+
+
+def _figure_group(figure: FiscalFigure) -> tuple[str, ...]:
     group = []
     if figure.classification_id:
         group.append(figure.classification_id.split(":", 1)[0])
@@ -69,41 +85,91 @@ def optional_dimensions(figure: FiscalFigure) -> tuple[str, ...]:
     return tuple(group)
 
 
-def _optional_dimension(name: str) -> tuple[URIRef, str, str]:
+def _cell_group(cell: TableCell) -> tuple[str, ...]:
+    group = ["operation-character"] if cell.flow else []
+    if cell.classification_id:
+        group.append(cell.classification_id.split(":", 1)[0])
+    return tuple(group)
+
+
+_ORGANIZATION = ("organization", OBEU_DIMENSION.organization, "org_id")
+_YEAR = ("fiscal-year", OBEU_DIMENSION.fiscalYear, "fiscal_year")
+_PHASE = ("budget-phase", OBEU_DIMENSION.budgetPhase, "phase")
+_FUND = ("fund", field_property("fund"), "fund")
+
+CUBES = (
+    Cube(
+        "fiscal_figures", "fiscal-figures", "figure_id", YAAN.figureIdentifier,
+        (_ORGANIZATION, _YEAR, ("operation-character", OBEU_DIMENSION.operationCharacter, "flow"), _PHASE, _FUND,
+         ("category", field_property("category"), "category"), ("figure", YAAN.figureIdentifier, "figure_id")),
+        figure_amount, _figure_group,
+    ),
+    Cube(
+        "table_cells", "table-cells", "cell_id", YAAN.cellIdentifier,
+        (_ORGANIZATION, _YEAR, _PHASE, _FUND, ("table", field_property("table"), "table"),
+         ("row", field_property("row_key"), "row_key"), ("column", field_property("column"), "column"),
+         ("cell", YAAN.cellIdentifier, "cell_id")),
+        cell_amount, _cell_group,
+    ),
+)
+# Our own properties used as dimensions (the OBEU ones are declared in vocabulary.py).
+OWN_DIMENSIONS = tuple(field_property(c) for c in ("fund", "category", "table", "row_key", "column"))
+
+
+def _optional_dimension(cube: Cube, name: str) -> tuple[URIRef, str, str]:
     """(property, zh label, en label) of an optional dimension."""
     if name == "project":
         projects = TABLES_BY_NAME["performance_projects"]
         return OBEU_DIMENSION.project, projects.title_zh, projects.title_en
+    if name == "operation-character":
+        field = TABLES_BY_NAME[cube.table].field("flow")
+        return OBEU_DIMENSION.operationCharacter, field.title_zh, field.title_en
     zh, en = codelists.SCHEMES[name]
     return CLASSIFICATION_DIMENSIONS[name], zh, en
 
 
-def add_cubes(graph: set, figures: list[FiscalFigure], mapper: Mapper, catalog_dataset: URIRef) -> None:
+def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_dataset: URIRef) -> None:
+    """The observations of ``records`` (table name → its records) and their data sets."""
     for prop in OWN_DIMENSIONS:
         graph.add((prop, RDF.type, QB.DimensionProperty))
-    groups: dict[tuple[str, ...], list[FiscalFigure]] = defaultdict(list)
-    for figure in figures:
-        if observation_amount(figure) is not None:
-            groups[optional_dimensions(figure)].append(figure)
-    for group in sorted(groups):
-        dataset = _add_structure(graph, mapper, group, catalog_dataset)
-        for figure in groups[group]:
-            observation = mapper.iri("fiscal_figures", figure.figure_id)
-            graph.add((observation, RDF.type, QB.Observation))
-            graph.add((observation, QB.dataSet, dataset))
-            graph.add((observation, OBEU_MEASURE.amount, decimal_literal(observation_amount(figure))))
-            graph.add((observation, OBEU_ATTRIBUTE.currency, CNY))
-            graph.add((observation, YAAN.figureIdentifier, Literal(figure.figure_id)))
+    for cube in CUBES:
+        groups: dict[tuple[str, ...], list] = defaultdict(list)
+        for record in records.get(cube.table, ()):
+            if cube.amount(record) is not None:
+                groups[cube.optional(record)].append(record)
+        for group in sorted(groups):
+            dataset = _add_structure(graph, mapper, cube, group, catalog_dataset)
+            for record in groups[group]:
+                key = getattr(record, cube.key)
+                observation = mapper.iri(cube.table, key)
+                graph.add((observation, RDF.type, QB.Observation))
+                graph.add((observation, QB.dataSet, dataset))
+                graph.add((observation, OBEU_MEASURE.amount, decimal_literal(cube.amount(record))))
+                graph.add((observation, OBEU_ATTRIBUTE.currency, CNY))
+                graph.add((observation, cube.identifier, Literal(key)))
+                if cube.table == "table_cells":
+                    _cell_labels(graph, observation, record)
 
 
-def _add_structure(graph: set, mapper: Mapper, group: tuple[str, ...], catalog_dataset: URIRef) -> URIRef:
+def _cell_labels(graph: set, observation: URIRef, cell: TableCell) -> None:
+    """A cell's labels: its row's name (the record's label, where the row has one) and, in
+    both languages, which table, row and column it is."""
+    spec = table_specs()[cell.table]
+    if cell.row_label is None:
+        graph.add((observation, RDFS.label, Literal(f"{cell.table_title}:{cell.column_label}", lang="zh")))
+    graph.add((observation, RDFS.label, Literal(f"{spec.label_en}: row {cell.row_key}, column {cell.column}",
+                                                lang="en")))
+
+
+def _add_structure(graph: set, mapper: Mapper, cube: Cube, group: tuple[str, ...], catalog_dataset: URIRef) -> URIRef:
     """The qb:DataSet of one group and its data structure definition."""
-    slug = "fiscal-figures" + ("-by-" + "-and-".join(group) if group else "")
+    table = TABLES_BY_NAME[cube.table]
+    slug = cube.slug + ("-by-" + "-and-".join(group) if group else "")
     dataset = URIRef(f"{mapper.base}datasets/{slug}")
     structure = URIRef(f"{mapper.base}structures/{slug}")
-    optional = [_optional_dimension(name) for name in group]
-    zh = FIGURES.title_zh + "".join(f"(按{label_zh})" for _, label_zh, _ in optional)
-    en = FIGURES.title_en + "".join(f" by {label_en[0].lower()}{label_en[1:]}" for _, _, label_en in optional)
+    optional = [_optional_dimension(cube, name) for name in group]
+    zh = table.title_zh + "".join(f"(按{label_zh})" for _, label_zh, _ in optional)
+    en = table.title_en + "".join(f" by {label_en[0].lower()}{label_en[1:]}" for _, _, label_en in optional)
     graph.add((dataset, RDF.type, QB.DataSet))
     bilingual(graph, dataset, RDFS.label, zh, en)
     bilingual(graph, dataset, DCTERMS.title, zh, en)
@@ -114,12 +180,12 @@ def _add_structure(graph: set, mapper: Mapper, group: tuple[str, ...], catalog_d
     bilingual(graph, structure, RDFS.label, zh, en)
 
     components = []
-    for name, prop, column in DIMENSIONS:
-        field = FIGURES.field(column)
+    for name, prop, column in cube.dimensions:
+        field = table.field(column)
         components.append((name, QB.dimension, prop, field.title_zh, field.title_en))
     for (prop, label_zh, label_en), name in zip(optional, group):
         components.append((name, QB.dimension, prop, label_zh, label_en))
-    amount = FIGURES.field("amount_yuan")
+    amount = table.field("amount_yuan")
     components.append(("amount", QB.measure, OBEU_MEASURE.amount, amount.title_zh, amount.title_en))
     components.append(("currency", QB.attribute, OBEU_ATTRIBUTE.currency, "货币", "Currency"))
     for order, (name, kind, prop, label_zh, label_en) in enumerate(components, start=1):

@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDFS, SKOS, XSD
 
 from .. import codelists
+from ..lexicon import table_specs
 from ..tables import TABLES_BY_NAME, Table
 from .namespaces import (
     CODE,
@@ -68,11 +69,19 @@ COLUMN_TERMS = {
     ("fiscal_figures", "flow"): OBEU_DIMENSION.operationCharacter,
     ("fiscal_figures", "phase"): OBEU_DIMENSION.budgetPhase,
     ("fiscal_figures", "project_id"): OBEU_DIMENSION.project,
+    ("table_cells", "org_id"): OBEU_DIMENSION.organization,
+    ("table_cells", "fiscal_year"): OBEU_DIMENSION.fiscalYear,
+    ("table_cells", "flow"): OBEU_DIMENSION.operationCharacter,
+    ("table_cells", "phase"): OBEU_DIMENSION.budgetPhase,
     ("fiscal_figures", "label_zh"): RDFS.label,
     ("fiscal_figures", "label_en"): RDFS.label,
     # An item of basic expenditure is classified by the economic scheme only.
     ("expenditure_items", "classification_id"): YAAN.economicClassification,
 }
+
+# The tables whose records are Data Cube observations (cube.py): their year, flow and
+# phase are OBEU codes.
+CUBE_TABLES = ("fiscal_figures", "table_cells")
 
 # A classified figure's (or table cell's) code is the value of the dimension of its
 # scheme (so the column has no property of its own).
@@ -106,6 +115,8 @@ class CodeList:
 # Enumerated columns with labelled codes (codelists.py): (table, column) → code list.
 CODED_COLUMNS = {
     ("fiscal_figures", "fund"): CodeList("fund", codelists.FUND_LABELS),
+    ("table_cells", "fund"): CodeList("fund", codelists.FUND_LABELS),
+    ("table_cells", "table"): CodeList("table", {k: (s.label_zh, s.label_en) for k, s in table_specs().items()}),
     ("fiscal_figures", "category"): CodeList("category", codelists.CATEGORY_LABELS),
     ("figure_comparisons", "kind"): CodeList("comparison-kind", codelists.COMPARISON_LABELS),
 }
@@ -173,11 +184,11 @@ class Mapper:
         key = (table.name, column)
         if key in CODED_COLUMNS:
             return lambda value: node(CODED_COLUMNS[key].concept(value))
-        if key == ("fiscal_figures", "flow"):
+        if table.name in CUBE_TABLES and column == "flow":
             return lambda value: node(OPERATION_CHARACTERS[value])
-        if key == ("fiscal_figures", "phase"):
+        if table.name in CUBE_TABLES and column == "phase":
             return lambda value: node(BUDGET_PHASES[value])
-        if key == ("fiscal_figures", "fiscal_year"):
+        if table.name in CUBE_TABLES and column == "fiscal_year":
             return lambda value: node(YEAR[str(value)])
         if key == ("classifications", "scheme"):
             return lambda value: node(CLASSIFICATION_SCHEMES[value])

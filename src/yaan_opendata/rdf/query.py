@@ -51,9 +51,16 @@ def base_iri_for(store: ox.Store, option: str | None = None) -> str:
 
 def query_text(query_or_file: str) -> str:
     """The query itself, or the text of the file it names (e.g. metadata/queries/*.rq)."""
-    if query_or_file.endswith(".rq") or "\n" not in query_or_file and Path(query_or_file).is_file():
+    if query_or_file.endswith(".rq") or "\n" not in query_or_file and _is_file(query_or_file):
         return Path(query_or_file).read_text(encoding="utf-8")
     return query_or_file
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except OSError:  # a one-line query longer than a file name can be
+        return False
 
 
 def run(store: ox.Store, query: str, base_iri: str):

@@ -116,7 +116,7 @@ def declare_vocabulary(graph: set) -> None:
             declared.add(prop)
             _declare_column(graph, table, field.name, prop)
     _declare_classification_dimensions(graph)
-    _declare_figure_identifier(graph)
+    _declare_identifiers(graph)
     graph.add((CNY, RDF.type, SKOS.Concept))
     graph.add((CNY, SKOS.inScheme, EU_CURRENCY_LIST))
     graph.add((EU_CURRENCY_LIST, RDF.type, SKOS.ConceptScheme))
@@ -177,16 +177,20 @@ def _declare_classification_dimensions(graph: set) -> None:
         _defined(graph, dimension)
 
 
-def _declare_figure_identifier(graph: set) -> None:
-    """The dimension that tells two statements of the same amount apart: the figure's ID."""
-    field = TABLES_BY_NAME["fiscal_figures"].field("figure_id")
-    for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
-        graph.add((YAAN.figureIdentifier, RDF.type, cls))
-    bilingual(graph, YAAN.figureIdentifier, RDFS.label, field.title_zh, field.title_en)
-    bilingual(graph, YAAN.figureIdentifier, RDFS.comment, field.description_zh, field.description_en)
-    graph.add((YAAN.figureIdentifier, RDFS.subPropertyOf, DCTERMS.identifier))
-    graph.add((YAAN.figureIdentifier, RDFS.range, XSD.string))
-    _defined(graph, YAAN.figureIdentifier)
+def _declare_identifiers(graph: set) -> None:
+    """The dimensions that tell two statements of the same amount apart: the figure's ID,
+    the cell's ID."""
+    for prop, table, column in ((YAAN.figureIdentifier, "fiscal_figures", "figure_id"),
+                                (YAAN.cellIdentifier, "table_cells", "cell_id")):
+        field = TABLES_BY_NAME[table].field(column)
+        for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
+            graph.add((prop, RDF.type, cls))
+        bilingual(graph, prop, RDFS.label, field.title_zh, field.title_en)
+        if field.description_zh:
+            bilingual(graph, prop, RDFS.comment, field.description_zh, field.description_en)
+        graph.add((prop, RDFS.subPropertyOf, DCTERMS.identifier))
+        graph.add((prop, RDFS.range, XSD.string))
+        _defined(graph, prop)
 
 
 _OBEU_SUPER = {
