@@ -9,7 +9,6 @@ paragraphs. Every reader refuses a file it cannot read with one line naming it.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from ..errors import SourceError
@@ -27,6 +26,8 @@ READERS = {
 SUFFIXES = tuple(READERS)
 # No disclosure is larger: a file beyond this is refused before it is read.
 MAX_BYTES = 50 * 1024 * 1024
+# The blocks of the files read last, by path, modification time and size.
+_RECENT: dict[tuple[str, int, int], tuple[Block, ...]] = {}
 
 __all__ = ["SUFFIXES", "Block", "TableBlock", "read_blocks", "read_lines"]
 
@@ -42,7 +43,13 @@ def read_blocks(path: Path, document_id: str | None = None) -> list[Block]:
     if stat.st_size > MAX_BYTES:
         raise SourceError(document_id or path.stem, f"{path.name} is {stat.st_size // 2**20} MiB: larger than any "
                           f"disclosure ({MAX_BYTES // 2**20} MiB at most), not read")
-    return list(_cached(reader, str(path), stat.st_mtime_ns, stat.st_size, document_id or path.stem))
+    key = (str(path), stat.st_mtime_ns, stat.st_size)  # not the id: the identity is read under the file's name
+    if key not in _RECENT:
+        blocks = tuple(reader(path, document_id or path.stem))  # a refusal is not remembered
+        if len(_RECENT) >= 16:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = blocks
+    return list(_RECENT[key])
 
 
 def read_lines(path: Path, document_id: str | None = None) -> list[str]:
@@ -54,8 +61,3 @@ def read_lines(path: Path, document_id: str | None = None) -> list[str]:
         else:
             lines.append(block)
     return lines
-
-
-@functools.lru_cache(maxsize=16)
-def _cached(reader, path: str, mtime_ns: int, size: int, document_id: str) -> tuple[Block, ...]:
-    return tuple(reader(Path(path), document_id))

@@ -83,7 +83,9 @@ def _pages(pdf, path: Path, document_id: str):
         boxes = [t.bbox for t in found]
         words = [w for w in page.extract_words(extra_attrs=["size"]) if not _inside(w, boxes)]
         tables = [(t.bbox[1], _table(t, number)) for t in found]
-        yield _group_lines(words, number), [t for t in tables if t[1].rows], page.height
+        height = page.height
+        page.close()  # frees the page's parsed objects: memory stays that of one page
+        yield _group_lines(words, number), [t for t in tables if t[1].rows], height
 
 
 def _inside(word: dict, boxes: list[tuple]) -> bool:
