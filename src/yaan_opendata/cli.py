@@ -13,7 +13,7 @@ from .validate import validate_package
 
 _SOURCES = click.option(
     "--sources", "sources_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=pipeline.DEFAULT_SOURCES, show_default=True, help="Folder with manifest.json and the source texts.",
+    default=pipeline.DEFAULT_SOURCES, show_default=True, help="Folder with manifest.json and the source files.",
 )
 _PACKAGE = click.option(
     "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -21,13 +21,13 @@ _PACKAGE = click.option(
 )
 _INPUTS = click.option(
     "--source", "inputs", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="FILE|DIR",
-    help="A source text, or a folder of them (repeatable). Replaces --sources. A file its folder's "
-    "manifest.json does not list gets its identity from its title and 发布时间 lines.",
+    help="A disclosure (.pdf, .html/.htm, .xlsx/.xls or .txt), or a folder of them (repeatable). Replaces "
+    "--sources. A file its folder's manifest.json does not list gets its identity from its own title or cover.",
 )
 _MODE = click.option(
     "--lenient/--strict", default=False, show_default=True,
-    help="Strict: a section that does not read as the template stops the build. Lenient: it is left "
-    "out and listed in extraction_issues. Either way a document without the template's required parts is refused.",
+    help="Strict: a headline figure that is not read stops the build. Lenient: what was read is published "
+    "and the rest listed in extraction_issues. Either way a document without the template's required parts is refused.",
 )
 _BASE_IRI = click.option(
     "--base-iri", default=None, metavar="IRI",
