@@ -40,14 +40,15 @@ def package_files(package_dir: Path) -> list[Path]:
 
 
 def build_zip(package_dir: Path, zip_path: Path) -> Path:
-    """Zip every file of the package under a folder named after the package."""
+    """Zip every file of the package, ``datapackage.json`` at the zip's root, so that
+    ``frictionless.Package("….zip")`` loads it."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     handle, staging = tempfile.mkstemp(prefix=f".{zip_path.name}-", dir=zip_path.parent)
     os.close(handle)
     try:
         with zipfile.ZipFile(staging, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in package_files(package_dir):
-                info = zipfile.ZipInfo(f"{PACKAGE_NAME}/{path.relative_to(package_dir).as_posix()}", _ZIP_TIME)
+                info = zipfile.ZipInfo(path.relative_to(package_dir).as_posix(), _ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())

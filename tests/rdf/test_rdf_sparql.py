@@ -90,6 +90,22 @@ def test_figures_with_source_paragraph_returns_every_figure_with_its_text(store,
             assert row["amount_yuan"] == figure.amount_yuan
 
 
+@pytest.mark.parametrize("name", sorted(p.stem for p in QUERIES.glob("*.rq")))
+def test_every_example_query_runs_unchanged_in_any_store(rdf_package, store, name):
+    """Each .rq file declares its prefixes: Oxigraph and rdflib run it as it is, with no
+    prologue, and give the rows the command gives."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    text = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    plain = ox.Store()
+    plain.load(path=str(rdf_package / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    expected = answer(store, name)
+    assert rows(plain.query(text)) == expected
+    graph = Graph().parse(str(rdf_package / "graph.nt"), format="nt")
+    assert len(list(graph.query(text))) == len(expected)
+
+
 def test_the_command_prints_a_table_csv_or_json(rdf_package):
     query = "SELECT ?code ?name WHERE { functional:2010302 skos:notation ?code ; skos:prefLabel ?name } ORDER BY ?name"
     base = ["sparql", query, "--package", str(rdf_package)]

@@ -28,10 +28,19 @@ def test_downloads_are_served(client, site):
     csv = client.get("/datapackage/fiscal_figures.csv")
     assert csv.status_code == 200 and csv.text.startswith("figure_id,")
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/downloads/{ZIP_NAME}").content))
-    assert "yaan-final-accounts/datapackage.json" in archive.namelist()
-    assert archive.read("yaan-final-accounts/fiscal_figures.csv") == (site.package_dir / "fiscal_figures.csv").read_bytes()
+    assert "datapackage.json" in archive.namelist()  # at the root: frictionless loads the zip
+    assert archive.read("fiscal_figures.csv") == (site.package_dir / "fiscal_figures.csv").read_bytes()
     database = client.get(f"/{DB}.db")
     assert database.status_code == 200 and database.content.startswith(b"SQLite format 3")
+
+
+def test_the_zip_loads_and_validates_with_frictionless(site):
+    import frictionless
+
+    package = frictionless.Package(str(site.zip_path))
+    assert "fiscal_figures" in package.resource_names
+    report = frictionless.validate(str(site.zip_path))
+    assert report.valid, report.flatten(["type", "note"])[:5]
 
 
 def test_the_zip_is_the_same_bytes_every_time(site, tmp_path):
