@@ -24,6 +24,27 @@ def test_fresh_package_passes_frictionless_with_foreign_keys(fresh_package):
     assert validate_package(fresh_package) == []
 
 
+def test_each_table_carries_its_size_and_hash_and_a_changed_file_fails(fresh_package, tmp_path):
+    """A researcher's download is checked against datapackage.json: a CSV changed after the
+    build (one amount edited, same length) fails validation."""
+    import hashlib
+    import shutil
+
+    descriptor = json.loads((fresh_package / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"].endswith(".csv"):
+            data = (fresh_package / resource["path"]).read_bytes()
+            assert resource["bytes"] == len(data)
+            assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
+    copy = tmp_path / "copy"
+    shutil.copytree(fresh_package, copy)
+    path = copy / "glossary.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("财政", "财务", 1), encoding="utf-8")
+    problems = validate_package(copy, only=["glossary"])
+    assert problems and any("hash" in p for p in problems), problems
+
+
 def test_committed_package_equals_a_fresh_build():
     difference = pipeline.check()
     assert not difference, "\n".join(difference.lines())

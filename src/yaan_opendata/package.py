@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 import json
 from decimal import Decimal
@@ -199,10 +200,17 @@ def _organizations(disclosures: list[Disclosure]) -> list:
 def write_package(disclosures: list[Disclosure], out_dir: Path, extra_resources: list[dict] = ()) -> None:
     """Write every table's CSV and datapackage.json into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
     for table in TABLES:
-        text = csv_text(table, table_records(disclosures, table))
-        (out_dir / f"{table.name}.csv").write_text(text, encoding="utf-8", newline="")
+        data = csv_text(table, table_records(disclosures, table)).encode("utf-8")
+        (out_dir / f"{table.name}.csv").write_bytes(data)
+        written[table.name] = data
     descriptor = package_descriptor(disclosures, extra_resources)
+    for resource in descriptor["resources"]:
+        data = written.get(resource["name"])
+        if data is not None:  # a download is checked against them (frictionless validate does)
+            resource["bytes"] = len(data)
+            resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
     (out_dir / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
