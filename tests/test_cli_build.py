@@ -44,8 +44,9 @@ def test_build_then_check_passes_and_a_changed_file_is_named(tmp_path):
     result = run("build", "--check", "--package", str(out))
     assert result.exit_code == 1
     assert "differs from a fresh build: fiscal_figures.csv" in result.output
-    assert "fresh build: yaan-zwfwdsj-2020.grand_total.revenue," in result.output
-    assert re.search(r"here: +yaan-zwfwdsj-2020\.grand_total\.revenue,.*33513401", result.output)
+    # the lines are long: each is shown from a little before the first character that differs
+    assert re.search(r"fresh build: +….*,33513400,", result.output)
+    assert re.search(r"here: +….*,33513401,", result.output)
 
 
 def test_a_changed_source_hash_stops_the_build(edited_sources, previous_package):

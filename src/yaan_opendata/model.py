@@ -239,6 +239,9 @@ class FiscalFigure:
     label_en: str = col("英文名称", "Label (English)")
     classification_id: str | None = col("分类标识", "Classification ID", "支出功能或经济分类科目", "Functional or economic classification code")
     project_id: str | None = col("项目标识", "Project ID", "所属绩效项目", "Performance project the figure belongs to")
+    fact_id: str | None = col("事实标识", "Fact ID", "该数值所陈述的事实(facts 表);多处陈述同一事实时相同",
+                              "The fact the figure states (facts table); the same for every statement of one fact",
+                              default=None)  # set by facts.py once every figure of the document is read
     amount_yuan: int | None = col(
         "金额(元)",
         "Amount (yuan)",
@@ -463,6 +466,46 @@ class TableCell:
     page: int | None = col("页码", "Page", "PDF 原文所在页", "Page of the PDF", minimum=1)
 
 
+FACT_SOURCES = ("table", "text", "restatement")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """One value of one concept for one organization and year: the figure however many times
+    the document states it (in the text, again in an annex or a later chapter, in a table).
+    Sums are sums of facts; ``fiscal_figures`` and ``table_cells`` are the statements."""
+
+    fact_id: str = col("事实标识", "Fact ID", "文档标识加概念键,如 yaan-zwfwdsj-2020.functional.2010302",
+                       "Document ID plus the concept's key, e.g. yaan-zwfwdsj-2020.functional.2010302")
+    document_id: str = _STAMPED_DOCUMENT
+    org_id: str = _STAMPED_ORG
+    fiscal_year: int = _STAMPED_YEAR
+    concept: str = col("概念键", "Concept", "数值的语义键(不含重述标记),如 expenditure.total",
+                       "The figure's semantic key without restatement marks, e.g. expenditure.total")
+    flow: str = col("收支方向", "Flow", "收入或支出", "Revenue or expenditure", enum=FLOWS)
+    phase: str = col("预决算阶段", "Phase", "决算(执行数)或预算", "Executed (final accounts) or budgeted", enum=PHASES)
+    fund: str = col("资金来源", "Fund", "资金来源或预算类型", "Source of funds / budget type", enum=FUNDS)
+    category: str = col("数值类别", "Category", enum=FIGURE_CATEGORIES)
+    label_zh: str = col("名称", "Label (Chinese)", "数值的中文名称", "Chinese label of the figure")
+    label_en: str = col("英文名称", "Label (English)")
+    classification_id: str | None = col("分类标识", "Classification ID", "支出功能或经济分类科目(任一表述所载)", "Functional or economic code, as any statement names it")
+    project_id: str | None = col("项目标识", "Project ID", "所属绩效项目", "Performance project the fact belongs to")
+    amount_yuan: int | None = col(
+        "金额(元)", "Amount (yuan)",
+        "最权威表述的整数元金额:决算表 > 正文首次表述 > 重述(附件、后文)",
+        "Integer yuan of the most authoritative statement: a table's cell > the text's first statement > a restatement (annex, later chapter)",
+        unit="CNY",
+    )
+    source: str = col("金额来源", "Source of the amount", "table:决算表单元格;text:正文首次表述;restatement:重述",
+                      "table: a table cell; text: the first statement in the text; restatement: an annex or later chapter",
+                      enum=FACT_SOURCES)
+    figure_id: str = col("首次表述", "First statement", "正文中陈述该事实的首个数值", "The text's first statement of the fact")
+    cell_id: str | None = col("决算表单元格", "Table cell", "陈述该事实的决算表单元格", "The table cell that states the fact")
+    statements: int = col("表述次数", "Statements", "文中与表中陈述该事实的次数", "How many times the text and the tables state it", minimum=1)
+    statements_agree: bool = col("表述一致", "Statements agree", "各处表述的整数元金额是否相同", "Whether every statement gives the same amount in yuan")
+    paragraph_id: str = _PARAGRAPH
+
+
 @dataclass(frozen=True, kw_only=True)
 class ExtractionIssue:
     """What the extractor could not read: a section it could not parse (published
@@ -595,5 +638,6 @@ class Disclosure:
     consistency_checks: tuple[ConsistencyCheck, ...] = ()  # filled by checks/ after extraction
     consistency_check_inputs: tuple[ConsistencyCheckInput, ...] = ()
     table_cells: tuple[TableCell, ...] = ()
+    facts: tuple[Fact, ...] = ()
     # codes the document prints in its tables that the shipped code list lacks
     classifications: tuple[Classification, ...] = ()

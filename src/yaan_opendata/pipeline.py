@@ -250,5 +250,8 @@ def _first_difference(name: str, expected: Path, actual: Path, width: int = 160)
     here = actual.read_bytes().decode("utf-8", "replace").splitlines()
     for number, (a, b) in enumerate(zip(fresh, here), start=1):
         if a != b:
-            return f"  {name} line {number}:\n    fresh build: {a[:width]}\n    here:        {b[:width]}"
+            # from a little before the first character that differs, so a long line shows it
+            start = max(0, next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b))) - 40)
+            shown = ["…" * bool(start) + line[start:start + width] for line in (a, b)]
+            return f"  {name} line {number}:\n    fresh build: {shown[0]}\n    here:        {shown[1]}"
     return f"  {name}: a fresh build has {len(fresh)} lines, here {len(here)}"

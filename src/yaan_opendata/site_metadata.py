@@ -32,6 +32,8 @@ _VIEW_COLUMNS = {
     "金额(万元)": "金额,以万元计,保留两位小数 / Amount in 万元 (10,000 yuan), two decimals",
     "金额(元)": "金额,整数元 / Amount in integer yuan",
     "更正金额(万元)": "仅当原文单位明显有误时的更正值(万元),理由见金额说明 / Corrected amount in 万元, only where the printed unit is evidently wrong (see the note)",
+    "原文金额": "首次表述的原文金额 / The amount as its first statement prints it",
+    "表述次数": "文中与表中陈述该数值的次数 / How many times the text and the tables state the figure",
 }
 
 

@@ -152,8 +152,19 @@ TABLES: tuple[Table, ...] = (
         "原文中的每个金额,以整数元计,保留原文写法与出处段落",
         "Every money figure of the source in integer yuan, with the literal and its paragraph",
         ("figure_id",),
-        (_DOC_FK, _ORG_FK, _PARA_FK, _fk("classification_id", "classifications"), _fk("project_id", "performance_projects")),
+        (_DOC_FK, _ORG_FK, _PARA_FK, _fk("classification_id", "classifications"), _fk("project_id", "performance_projects"),
+         _fk("fact_id", "facts")),
         facets=("category", "flow", "fund", "phase", "unit_as_published"), label_column="label_zh",
+    ),
+    Table(
+        "facts", model.Fact, "财务事实", "Facts",
+        "每个概念在每个单位、每个年度的一个金额:文中与表中多次陈述的同一数值只计一次,求和用此表",
+        "One amount per concept, organization and year: a figure the text and the tables state several "
+        "times counts once here; sum this table",
+        ("fact_id",),
+        (_DOC_FK, _ORG_FK, _PARA_FK, _fk("classification_id", "classifications"),
+         _fk("project_id", "performance_projects"), _fk("figure_id", "fiscal_figures"), _fk("cell_id", "table_cells")),
+        facets=("category", "flow", "fund", "phase", "source", "statements_agree"), label_column="label_zh",
     ),
     Table(
         "figure_comparisons", model.FigureComparison, "占比与增减", "Shares, changes and rates",

@@ -45,6 +45,9 @@ LEFT JOIN organizations o ON o.org_id = f.org_id
 LEFT JOIN classifications c ON c.classification_id = f.classification_id
 """
 
+# The views that a citizen sums read the facts (facts.py): a figure the text restates
+# in 附件1 or a later chapter is one row, whose figure_id is its first statement.
+
 # A functional code sits at one of three levels; name its 类, 款 and 项 from its ancestors.
 EXPENDITURE_BY_FUNCTION = f"""
 SELECT
@@ -61,9 +64,11 @@ SELECT
   c.name_en AS "英文名称",
   {wan_yuan_sql("f.amount_yuan")} AS "金额(万元)",
   f.amount_yuan AS "金额(元)",
-  f.amount_as_published AS "原文金额",
+  s.amount_as_published AS "原文金额",
+  f.statements AS "表述次数",
   f.paragraph_id
-FROM fiscal_figures f
+FROM facts f
+JOIN fiscal_figures s ON s.figure_id = f.figure_id
 JOIN classifications c ON c.classification_id = f.classification_id
 LEFT JOIN organizations o ON o.org_id = f.org_id
 LEFT JOIN classifications p ON p.classification_id = c.parent_id
@@ -92,9 +97,11 @@ SELECT
   {_comparison_sql("share")} AS "{COMPARISON_LABELS["share"][0]}(%)",
   {_comparison_sql("completion_rate")} AS "{COMPARISON_LABELS["completion_rate"][0]}(%)",
   {_comparison_sql("growth_rate")} AS "{COMPARISON_LABELS["growth_rate"][0]}(%)",
-  f.amount_as_published AS "原文金额",
+  s.amount_as_published AS "原文金额",
+  f.statements AS "表述次数",
   f.paragraph_id
-FROM fiscal_figures f
+FROM facts f
+JOIN fiscal_figures s ON s.figure_id = f.figure_id
 LEFT JOIN organizations o ON o.org_id = f.org_id
 WHERE f.category = 'three_public'
 """
@@ -110,19 +117,22 @@ VIEW_DOCS: dict[str, tuple[str, str, str, str]] = {
     "figures_wan_yuan": (
         "财务数值(万元)",
         "Fiscal figures (10,000 yuan)",
-        "全部金额,以万元计并附中文标签;点击段落标识可查看原文句子",
-        "Every money figure in 万元 (10,000 yuan) with Chinese labels; follow the paragraph ID to the source sentence",
+        "原文每处金额(同一数值在附件或后文重述时各占一行,求和请用 facts 表),以万元计并附中文标签;点击段落标识可查看原文句子",
+        "Every money figure as stated, in 万元 (10,000 yuan) with Chinese labels (a figure restated in an annex "
+        "or a later chapter is a row each time: sum the facts table); follow the paragraph ID to the source sentence",
     ),
     "expenditure_by_function": (
         "支出功能分类(类/款/项)",
         "Expenditure by functional classification",
-        "按支出功能分类科目的类、款、项列出的支出",
-        "Expenditure by functional classification code: class (类), section (款) and item (项)",
+        "按支出功能分类科目的类、款、项列出的支出,每项一行(附件重述不重复计),可直接求和",
+        "Expenditure by functional classification code: class (类), section (款) and item (项), one row per "
+        "fact (an annex's restatement is not counted again), so the rows sum",
     ),
     "three_public_breakdown": (
         "“三公”经费构成",
         "'Three public' expenses",
-        "因公出国(境)费、公务用车购置及运行维护费、公务接待费,含占比与预算完成率",
-        "Travel abroad, official vehicles and official receptions, with shares and budget completion rates",
+        "因公出国(境)费、公务用车购置及运行维护费、公务接待费,含占比与预算完成率;每项一行",
+        "Travel abroad, official vehicles and official receptions, with shares and budget completion rates; "
+        "one row per fact",
     ),
 }

@@ -46,7 +46,7 @@ def test_the_json_ld_is_compact_with_a_context(rdf_package):
     document = json.loads((rdf_package / "graph.jsonld").read_text(encoding="utf-8"))
     assert document["@context"]["qb"] == "http://purl.org/linked-data/cube#"
     assert document["@context"]["data"] == DEFAULT_BASE_IRI
-    figure = next(n for n in document["@graph"] if n["@id"] == "fiscal-figures:yaan-zwfwdsj-2020.income.total")
+    figure = next(n for n in document["@graph"] if n["@id"] == "facts:yaan-zwfwdsj-2020.income.total")
     assert "qb:Observation" in figure["@type"]
     assert figure["obeu-measure:amount"] == [{"@type": "xsd:decimal", "@value": "19421700.0"}]
     assert figure["obeu-dimension:operationCharacter"] == [{"@id": "obeu-operation:revenue"}]

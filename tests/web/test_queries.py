@@ -22,13 +22,18 @@ def test_every_canned_query_answers_with_its_title(client, name):
     assert QUERIES[name]["title"].split(" / ")[0] in page.text
 
 
-def test_expenditure_by_functional_classification_lists_every_functional_figure(client, disclosures):
+def test_expenditure_by_functional_classification_lists_every_functional_fact_once(client, disclosures):
+    """One row per fact: a line 附件1 restates is not listed (nor summed) twice."""
     rows = client.rows(f"/{DB}/expenditure_by_functional_classification")
     expected = [
-        f for d in disclosures for f in d.fiscal_figures
+        f for d in disclosures for f in d.facts
         if f.category == "expenditure_by_function" and (f.classification_id or "").startswith("functional:")
     ]
     assert len(rows) == len(expected)
+    items = [r for r in rows if r["级次"] == "项" and r["阶段"] == "决算"]
+    assert len({r["科目编码"] for r in items}) == len(items)
+    # the 项 add up to the 一般公共预算财政拨款支出 the document prints (2278.17万元)
+    assert round(sum(r["金额(万元)"] for r in items) * 10000) == 22781700
     by_code = {(r["科目编码"], r["金额(万元)"]) for r in rows}
     assert ("201", 2168.25) in by_code  # 一般公共服务支出(类)
     assert ("2010302", 1680.23) in by_code  # 一般行政管理事务(项)
@@ -37,7 +42,7 @@ def test_expenditure_by_functional_classification_lists_every_functional_figure(
 
 def test_three_public_with_receptions_lists_the_expenses_then_every_reception(client, disclosures):
     rows = client.rows(f"/{DB}/three_public_with_receptions")
-    three_public = [f for d in disclosures for f in d.fiscal_figures if f.category == "three_public"]
+    three_public = [f for d in disclosures for f in d.facts if f.category == "three_public"]
     receptions = [r for d in disclosures for r in d.reception_events]
     assert len(rows) == len(three_public) + len(receptions)
     assert [r["类型"] for r in rows] == ["“三公”经费"] * len(three_public) + ["公务接待明细"] * len(receptions)

@@ -4,14 +4,15 @@ The disclosure repeats itself: 附件1 restates section 五's functional lines a
 rates, the fiscal-funds totals and the basic expenditure; each project's budget
 and execution appear in the narrative, its performance table and 附件2. Each
 pair below is one figure stated in two places; their comparisons of the same
-kind (completion rates …) are compared too.
+kind (completion rates …) are compared too. The pairs are data
+(``lexicon/restatements.yml``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..lexicon import restatements
 from .engine import (
     CNY,
     NOT_CHECKABLE,
@@ -32,30 +33,11 @@ COMPARISON = Rule(
 )
 RULES = (FIGURE, COMPARISON)
 
-# (restated key pattern, key of the first statement): \1 … refer to the pattern's groups.
-RESTATED: tuple[tuple[str, str], ...] = (
-    (r"general_public_budget\.expenditure\.(structure|detail)", "general_public_budget.expenditure"),
-    (r"annex1\.((?:functional|explanatory)\..+|general_public_budget\..+)", r"\1"),
-    (r"annex1\.fiscal_funds\.(revenue|expenditure)", r"fiscal_appropriation.grand_total.\1"),
-    (r"annex1\.income", "income.general_public_budget"),
-    (r"annex1\.expenditure", "general_public_budget.expenditure"),
-    (r"annex1\.expenditure\.basic", "general_public_budget.basic"),
-    (r"grand_total\.parts\.(income|expenditure)", r"\1.total"),
-    (r"fiscal_appropriation\.grand_total\.parts\.income\.(general_public_budget|government_fund|state_capital)",
-     r"income.\1"),
-    (r"three_public\.(overseas|vehicles|reception)\.detail", r"three_public.\1"),
-    (r"three_public\.reception\.(domestic|foreign)\.listed", r"three_public.reception.\1"),
-    (r"project\.(\d+)\.table\.(budget|executed)", r"project.\1.\2"),
-    (r"annex2\.project\.(\d+)\.(?:use\.budget|approval\.arranged|source\.special_funds)", r"project.\1.budget"),
-    (r"annex2\.project\.(\d+)\.use\.executed", r"project.\1.executed"),
-)
-
-
 def restated_pairs(records: Records) -> Iterator[tuple[str, str]]:
-    """(restatement key, original key) for every published restatement."""
-    for pattern, original in RESTATED:
-        for key in records.figure_keys(pattern):
-            yield key, re.fullmatch(pattern, key).expand(original)
+    """(restatement key, original key) for every published restatement (lexicon/restatements.yml)."""
+    for pattern, original in restatements().restated:
+        for key in records.figure_keys(pattern.pattern):
+            yield key, pattern.fullmatch(key).expand(original)
 
 
 def check(records: Records) -> Iterator[Finding]:

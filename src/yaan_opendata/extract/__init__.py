@@ -18,6 +18,7 @@ import dataclasses
 from collections import defaultdict
 
 from ..errors import SourceError
+from ..facts import with_facts
 from ..lexicon import lexicon
 from ..model import Disclosure, ExtractionIssue, FiscalFigure
 from ..source import SourceDocument
@@ -89,6 +90,8 @@ def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclos
     by_table = _without_orphans(by_table)
     for name, records in list(by_table.items()):
         by_table[name] = _unique_keys(doc, name, records, issues)
+    by_table["fiscal_figures"], by_table["facts"] = with_facts(
+        doc.document_id, by_table.get("fiscal_figures", []), by_table.get("table_cells", []))
     extracted = [r for records in by_table.values() for r in records]
     reasons = {(n.paragraph_id, "".join(n.literal.split())): n.reason for n in unread_notes}
     issues += by_table.pop("extraction_issues", [])  # what a reader found it could not read

@@ -3,7 +3,8 @@
 ``sections.yml`` names the headings, ``concepts.yml`` the money concepts of the
 explanation and their chapters, ``phrases.yml`` the words that may stand between
 a concept's name and its amount, ``tables.yml`` the statistical tables and
-``templates.yml`` the disclosure templates and what each requires. They are read once, from the installed package,
+``templates.yml`` the disclosure templates and what each requires,
+``restatements.yml`` where the template states a figure again. They are read once, from the installed package,
 and compiled here; nothing else reads the files. A user teaches the extractor a
 new wording by adding it to a file (docs/extraction.md).
 """
@@ -203,3 +204,38 @@ def templates() -> tuple[Template, ...]:
             tables=tuple(spec.get("tables", ())),
         ))
     return tuple(result)
+
+
+@dataclass(frozen=True)
+class Restatements:
+    """Where the template states a figure again (restatements.yml)."""
+
+    restated: tuple[tuple[re.Pattern, str], ...]  # (restating key, first key with \1 …)
+    said_again: re.Pattern
+
+    def first_statement(self, key: str) -> str | None:
+        """The key a restating key restates, or None."""
+        for pattern, original in self.restated:
+            match = pattern.fullmatch(key)
+            if match:
+                return match.expand(original)
+        return None
+
+    def concept(self, key: str) -> str:
+        """The key of the fact a statement's key states: marks of a key said again removed,
+        restatements followed to the first statement."""
+        seen = set()
+        while key not in seen:
+            seen.add(key)
+            key = self.said_again.sub("", key)
+            key = self.first_statement(key) or key
+        return key
+
+
+@functools.cache
+def restatements() -> Restatements:
+    data = _load("restatements.yml")
+    return Restatements(
+        restated=tuple((re.compile(pattern), original) for pattern, original in data["restated"]),
+        said_again=re.compile(data["said_again"]),
+    )

@@ -1,29 +1,32 @@
 """The money of the package as RDF Data Cube observations, with OpenBudgets.eu components.
 
-Two kinds of record are observations: the figures of the explanation
-(``fiscal_figures``) and the cells of the statistical tables (``table_cells``).
-Each identifies itself by the dimensions its table gives every record:
+Two kinds of record are observations:
 
-- a figure: organization, fiscal year, operation character, budget phase (OBEU),
-  fund source, figure category and the figure's id (ours; the same amount is often
-  published twice, e.g. in the text and again in 附件1, so only the id tells two
-  statements apart); some are also classified (functional or economic code) or
-  belong to a performance project;
-- a cell: organization, fiscal year, budget phase, fund source, the table, its row
-  (code or label key) and column, and the cell's id; most also have an operation
-  character (the side or the column says revenue or expenditure) and a code.
+- the **facts** (``facts``, facts.py): one value of one concept for one organization
+  and year, however many times the document states it. They are keyed by their
+  dimensions only: organization, fiscal year, operation character, budget phase
+  (OBEU), fund source, figure category and the concept (ours: ``expenditure.total``,
+  ``functional.2010302``), and where they have one, a classification code or a
+  performance project; no two facts share them (IC-12). Each fact is derived
+  (``prov:wasDerivedFrom``) from the paragraph of every statement of it; the
+  statements themselves (``fiscal_figures``) are ``yaan:FiscalFigure`` resources
+  pointing to their fact (``yaan:fact_id``), not observations;
+- the **cells of the statistical tables** (``table_cells``): organization, fiscal
+  year, budget phase, fund source, the table, its row (code or label key) and
+  column, and the cell's id; most also have an operation character and a code.
+  A cell is a statement as much as a figure is; its observations are in data sets
+  of their own, so a sum over facts (``?o a yaan:Fact``) never counts a cell.
 
 The Data Cube requires every dimension of a structure on every observation
 (IC-11), so the records of a table are grouped by the optional dimensions they
 have: one ``qb:DataSet`` per group, each with its own structure.
 
 The amount of an observation (``obeu-measure:amount``, xsd:decimal, in yuan): a
-figure's ``amount_yuan``; where that is empty, ``amount_corrected_yuan``; where
-that is empty too, the exact published value when the literal prints a unit (e.g.
-'1749.94元' → 1749.94). A cell's ``amount_yuan`` (in the unit its table states).
-A record with no amount in yuan (a figure printed without a unit and not
-corrected, a cell of a table that states no unit) stays a record of its table
-but is not an observation.
+fact's ``amount_yuan``; where that is empty, its first statement's
+``amount_corrected_yuan``; where that is empty too, the exact published value when
+the literal prints a unit (e.g. '1749.94元' → 1749.94). A cell's ``amount_yuan``
+(in the unit its table states). A record with no amount in yuan stays a record of
+its table but is not an observation.
 """
 
 from __future__ import annotations
@@ -34,11 +37,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, QB, RDF, RDFS
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS
 
 from .. import codelists
 from ..lexicon import table_specs
-from ..model import FiscalFigure, TableCell
+from ..model import Fact, FiscalFigure, TableCell
 from ..numbers import NumberFormatError, parse_money
 from ..tables import TABLES_BY_NAME
 from .mapping import CLASSIFICATION_DIMENSIONS, Mapper, decimal_literal
@@ -47,7 +50,7 @@ from .vocabulary import bilingual
 
 
 def figure_amount(figure: FiscalFigure) -> Decimal | None:
-    """The figure's amount in yuan as the cube publishes it (see the module docstring)."""
+    """A statement's amount in yuan, where its fact has none (see the module docstring)."""
     if figure.amount_yuan is not None:
         return Decimal(figure.amount_yuan)
     if figure.amount_corrected_yuan is not None:
@@ -56,6 +59,12 @@ def figure_amount(figure: FiscalFigure) -> Decimal | None:
         return parse_money(figure.amount_as_published, unit_required=False).yuan
     except NumberFormatError:
         return None
+
+
+def fact_amount(fact: Fact, figures: dict[str, FiscalFigure]) -> Decimal | None:
+    if fact.amount_yuan is not None:
+        return Decimal(fact.amount_yuan)
+    return figure_amount(figures[fact.figure_id])
 
 
 def cell_amount(cell: TableCell) -> Decimal | None:
@@ -69,18 +78,18 @@ class Cube:
 
     table: str
     slug: str
-    key: str  # the primary-key column, whose value the identifier dimension carries
-    identifier: URIRef
+    key: str  # the primary-key column
+    identifier: URIRef | None  # the dimension that carries the key, where the key is one
     dimensions: tuple[tuple[str, URIRef, str], ...]  # (name, property, column) every record has
-    amount: Callable[[object], Decimal | None]
+    amount: Callable[[object, dict], Decimal | None]  # (record, statements by id) → amount
     optional: Callable[[object], tuple[str, ...]]  # the optional dimensions a record has
 
 
-def _figure_group(figure: FiscalFigure) -> tuple[str, ...]:
+def _fact_group(fact: Fact) -> tuple[str, ...]:
     group = []
-    if figure.classification_id:
-        group.append(figure.classification_id.split(":", 1)[0])
-    if figure.project_id:
+    if fact.classification_id:
+        group.append(fact.classification_id.split(":", 1)[0])
+    if fact.project_id:
         group.append("project")
     return tuple(group)
 
@@ -99,21 +108,21 @@ _FUND = ("fund", field_property("fund"), "fund")
 
 CUBES = (
     Cube(
-        "fiscal_figures", "fiscal-figures", "figure_id", YAAN.figureIdentifier,
+        "facts", "facts", "fact_id", None,
         (_ORGANIZATION, _YEAR, ("operation-character", OBEU_DIMENSION.operationCharacter, "flow"), _PHASE, _FUND,
-         ("category", field_property("category"), "category"), ("figure", YAAN.figureIdentifier, "figure_id")),
-        figure_amount, _figure_group,
+         ("category", field_property("category"), "category"), ("concept", field_property("concept"), "concept")),
+        fact_amount, _fact_group,
     ),
     Cube(
         "table_cells", "table-cells", "cell_id", YAAN.cellIdentifier,
         (_ORGANIZATION, _YEAR, _PHASE, _FUND, ("table", field_property("table"), "table"),
          ("row", field_property("row_key"), "row_key"), ("column", field_property("column"), "column"),
          ("cell", YAAN.cellIdentifier, "cell_id")),
-        cell_amount, _cell_group,
+        lambda cell, _: cell_amount(cell), _cell_group,
     ),
 )
 # Our own properties used as dimensions (the OBEU ones are declared in vocabulary.py).
-OWN_DIMENSIONS = tuple(field_property(c) for c in ("fund", "category", "table", "row_key", "column"))
+OWN_DIMENSIONS = tuple(field_property(c) for c in ("fund", "category", "concept", "table", "row_key", "column"))
 
 
 def _optional_dimension(cube: Cube, name: str) -> tuple[URIRef, str, str]:
@@ -132,10 +141,11 @@ def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_data
     """The observations of ``records`` (table name → its records) and their data sets."""
     for prop in OWN_DIMENSIONS:
         graph.add((prop, RDF.type, QB.DimensionProperty))
+    figures = {f.figure_id: f for f in records.get("fiscal_figures", ())}
     for cube in CUBES:
         groups: dict[tuple[str, ...], list] = defaultdict(list)
         for record in records.get(cube.table, ()):
-            if cube.amount(record) is not None:
+            if cube.amount(record, figures) is not None:
                 groups[cube.optional(record)].append(record)
         for group in sorted(groups):
             dataset = _add_structure(graph, mapper, cube, group, catalog_dataset)
@@ -144,11 +154,22 @@ def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_data
                 observation = mapper.iri(cube.table, key)
                 graph.add((observation, RDF.type, QB.Observation))
                 graph.add((observation, QB.dataSet, dataset))
-                graph.add((observation, OBEU_MEASURE.amount, decimal_literal(cube.amount(record))))
+                graph.add((observation, OBEU_MEASURE.amount, decimal_literal(cube.amount(record, figures))))
                 graph.add((observation, OBEU_ATTRIBUTE.currency, CNY))
-                graph.add((observation, cube.identifier, Literal(key)))
+                if cube.identifier is not None:
+                    graph.add((observation, cube.identifier, Literal(key)))
                 if cube.table == "table_cells":
                     _cell_labels(graph, observation, record)
+    _statements(graph, mapper, records)
+
+
+def _statements(graph: set, mapper: Mapper, records: dict[str, list]) -> None:
+    """Each fact is derived from the paragraph of every statement of it (text and table)."""
+    paragraphs = [(f.fact_id, f.paragraph_id) for f in records.get("fiscal_figures", ()) if f.fact_id]
+    cells = {c.cell_id: c for c in records.get("table_cells", ())}
+    paragraphs += [(f.fact_id, cells[f.cell_id].paragraph_id) for f in records.get("facts", ()) if f.cell_id]
+    for fact_id, paragraph_id in paragraphs:
+        graph.add((mapper.iri("facts", fact_id), PROV.wasDerivedFrom, mapper.iri("paragraphs", paragraph_id)))
 
 
 def _cell_labels(graph: set, observation: URIRef, cell: TableCell) -> None:

@@ -29,7 +29,7 @@ def graph_triples(
     base_iri: str = DEFAULT_BASE_IRI,
     distributions: list[Distribution] = (),
 ) -> list[ox.Triple]:
-    """Every record of every table, the cubes of the figures and table cells, the code
+    """Every record of every table, the cubes of the facts and table cells, the code
     lists, the vocabulary, the catalogue record and the provenance; sorted by
     their N-Triples form."""
     mapper = Mapper(base_iri)
@@ -40,7 +40,8 @@ def graph_triples(
     described: set[tuple] = set()  # the hand-made parts, in rdflib terms
     declare_vocabulary(described)
     add_code_lists(described, table_records(disclosures, TABLES_BY_NAME["classifications"]))
-    observed = {name: table_records(disclosures, TABLES_BY_NAME[name]) for name in ("fiscal_figures", "table_cells")}
+    observed = {name: table_records(disclosures, TABLES_BY_NAME[name])
+                for name in ("facts", "fiscal_figures", "table_cells")}
     add_cubes(described, observed, mapper, catalog_dataset(mapper))
     add_catalog(described, disclosures, mapper, list(distributions))
     triples.update(ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in described)

@@ -43,6 +43,7 @@ TABLE_TYPES = {
     "classifications": (SKOS.Concept,),
     "performance_projects": (FOAF.Project,),
     "fiscal_figures": (PROV.Entity,),
+    "facts": (PROV.Entity,),
 }
 
 # Columns a standard term expresses: (table or "*", column) → predicate.
@@ -69,6 +70,13 @@ COLUMN_TERMS = {
     ("fiscal_figures", "flow"): OBEU_DIMENSION.operationCharacter,
     ("fiscal_figures", "phase"): OBEU_DIMENSION.budgetPhase,
     ("fiscal_figures", "project_id"): OBEU_DIMENSION.project,
+    ("facts", "org_id"): OBEU_DIMENSION.organization,
+    ("facts", "fiscal_year"): OBEU_DIMENSION.fiscalYear,
+    ("facts", "flow"): OBEU_DIMENSION.operationCharacter,
+    ("facts", "phase"): OBEU_DIMENSION.budgetPhase,
+    ("facts", "project_id"): OBEU_DIMENSION.project,
+    ("facts", "label_zh"): RDFS.label,
+    ("facts", "label_en"): RDFS.label,
     ("table_cells", "org_id"): OBEU_DIMENSION.organization,
     ("table_cells", "fiscal_year"): OBEU_DIMENSION.fiscalYear,
     ("table_cells", "flow"): OBEU_DIMENSION.operationCharacter,
@@ -79,13 +87,14 @@ COLUMN_TERMS = {
     ("expenditure_items", "classification_id"): YAAN.economicClassification,
 }
 
-# The tables whose records are Data Cube observations (cube.py): their year, flow and
-# phase are OBEU codes.
-CUBE_TABLES = ("fiscal_figures", "table_cells")
+# The tables whose year, flow and phase are OBEU codes: the Data Cube observations
+# (facts and table cells, cube.py) and the statements of the facts (fiscal_figures).
+CUBE_TABLES = ("facts", "table_cells", "fiscal_figures")
 
 # A classified figure's (or table cell's) code is the value of the dimension of its
 # scheme (so the column has no property of its own).
-CLASSIFIED_COLUMNS = {("fiscal_figures", "classification_id"), ("table_cells", "classification_id")}
+CLASSIFIED_COLUMNS = {("fiscal_figures", "classification_id"), ("table_cells", "classification_id"),
+                      ("facts", "classification_id")}
 CLASSIFICATION_DIMENSIONS = {
     "functional": YAAN.functionalClassification,
     "economic": YAAN.economicClassification,
@@ -118,6 +127,8 @@ CODED_COLUMNS = {
     ("table_cells", "fund"): CodeList("fund", codelists.FUND_LABELS),
     ("table_cells", "table"): CodeList("table", {k: (s.label_zh, s.label_en) for k, s in table_specs().items()}),
     ("fiscal_figures", "category"): CodeList("category", codelists.CATEGORY_LABELS),
+    ("facts", "fund"): CodeList("fund", codelists.FUND_LABELS),
+    ("facts", "category"): CodeList("category", codelists.CATEGORY_LABELS),
     ("figure_comparisons", "kind"): CodeList("comparison-kind", codelists.COMPARISON_LABELS),
 }
 CLASSIFICATION_SCHEMES = {scheme: CODE[scheme] for scheme in codelists.SCHEMES}

@@ -156,8 +156,7 @@ class YAAN(DefinedNamespace):
 
     functionalClassification: URIRef  # ⊑ obeu-dimension:functionalClassification
     economicClassification: URIRef  # ⊑ obeu-dimension:economicClassification
-    figureIdentifier: URIRef  # ⊑ dcterms:identifier; the dimension that tells two statements apart
-    cellIdentifier: URIRef  # ⊑ dcterms:identifier; the same for the cells of the tables
+    cellIdentifier: URIRef  # ⊑ dcterms:identifier; the dimension that tells two table cells apart
 
 
 CODE = Namespace(VOCABULARY_IRI + "codelist/")

@@ -178,10 +178,9 @@ def _declare_classification_dimensions(graph: set) -> None:
 
 
 def _declare_identifiers(graph: set) -> None:
-    """The dimensions that tell two statements of the same amount apart: the figure's ID,
-    the cell's ID."""
-    for prop, table, column in ((YAAN.figureIdentifier, "fiscal_figures", "figure_id"),
-                                (YAAN.cellIdentifier, "table_cells", "cell_id")):
+    """The dimension that tells two cells of the same amount apart: the cell's ID (a fact
+    needs none: its dimensions are its key)."""
+    for prop, table, column in ((YAAN.cellIdentifier, "table_cells", "cell_id"),):
         field = TABLES_BY_NAME[table].field(column)
         for cls in (RDF.Property, QB.DimensionProperty, OWL.DatatypeProperty):
             graph.add((prop, RDF.type, cls))
