@@ -453,3 +453,22 @@ def test_a_lenient_package_is_valid_when_a_part_is_left_out(tmp_path):
     from yaan_opendata.validate import validate_package
 
     assert validate_package(out) == []
+
+
+def test_amounts_said_again_agree_with_the_first_statement(disclosures):
+    """Every statement the reader takes for a fact said again gives the fact's amount. What
+    this caught, now read right: 年初结转和结余's parts by budget under 其中 were taken for
+    income, and so was 一般公共预算财政拨款支出 (支出 after an income's name); 无国外公务接待支出
+    for the whole reception. What it still flags: one chapter of 杭州西湖区 whose 年初/年末结转和结余
+    of all funds is read as the government fund's (the fact keeps that first amount)."""
+    failing = sorted(
+        (doc_id, c.check_id.split(".said_again.", 1)[1])
+        for doc_id, d in disclosures.items() for c in d.consistency_checks
+        if c.rule_id == "restatements.said_again" and c.status == "fail"
+    )
+    assert failing == [
+        ("hangzhou-xhqwhhgdlytyj-2023", "government_fund.closing_balance.restated"),
+        ("hangzhou-xhqwhhgdlytyj-2023", "government_fund.opening_balance.restated"),
+    ]
+    checked = [c for d in disclosures.values() for c in d.consistency_checks if c.rule_id == "restatements.said_again"]
+    assert len(checked) > 150

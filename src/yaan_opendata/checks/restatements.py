@@ -5,7 +5,11 @@ rates, the fiscal-funds totals and the basic expenditure; each project's budget
 and execution appear in the narrative, its performance table and 附件2. Each
 pair below is one figure stated in two places; their comparisons of the same
 kind (completion rates …) are compared too. The pairs are data
-(``lexicon/restatements.yml``).
+(``lexicon/restatements.yml``). Every other statement of a fact (facts.py) that
+the reader marks as said again (``….detail``, ``.restated.2``) is compared with
+the fact's first statement: where they differ, either the document contradicts
+itself or the amount was bound to a name its sentence uses for something else
+(the parts of 年初结转和结余 under `其中`); the check says so rather than hide it.
 """
 
 from __future__ import annotations
@@ -31,7 +35,10 @@ FIGURE = Rule("restatements.figure", "同一金额在不同位置的表述一致
 COMPARISON = Rule(
     "restatements.comparison", "同一比率在不同位置的表述一致", "A rate or share stated in two places is the same",
 )
-RULES = (FIGURE, COMPARISON)
+SAID_AGAIN = Rule(
+    "restatements.said_again", "后文再次陈述的金额与首次陈述一致", "An amount said again later is the amount first said",
+)
+RULES = (FIGURE, COMPARISON, SAID_AGAIN)
 
 def restated_pairs(records: Records) -> Iterator[tuple[str, str]]:
     """(restatement key, original key) for every published restatement (lexicon/restatements.yml)."""
@@ -42,6 +49,7 @@ def restated_pairs(records: Records) -> Iterator[tuple[str, str]]:
 
 def check(records: Records) -> Iterator[Finding]:
     pairs = dict(restated_pairs(records))
+    yield from _said_again(records, pairs)
     for restated_key, original_key in pairs.items():
         yield _same_figure(records, restated_key, original_key)
         for comparison in records.disclosure.figure_comparisons:
@@ -60,7 +68,21 @@ def _same_base(records: Records, pairs: dict, restated, original) -> bool:
     return restated_base == original_base or pairs.get(restated_base) == original_base
 
 
-def _same_figure(records: Records, restated_key: str, original_key: str) -> Finding:
+def _said_again(records: Records, pairs: dict) -> Iterator[Finding]:
+    """Every statement of a fact that the reader marks as said again (….detail, .restated.2 …),
+    against the fact's first statement, where the template's own pairs do not already."""
+    marks = restatements().said_again
+    for fact in records.disclosure.facts:
+        if fact.statements < 2:
+            continue
+        first_key = records.key(fact.figure_id)
+        for figure in records.disclosure.fiscal_figures:
+            key = records.key(figure.figure_id)
+            if figure.fact_id == fact.fact_id and key != first_key and key not in pairs and marks.search(key):
+                yield _same_figure(records, key, first_key, SAID_AGAIN)
+
+
+def _same_figure(records: Records, restated_key: str, original_key: str, rule: Rule = FIGURE) -> Finding:
     restated, original = records.figure(restated_key), records.figure(original_key)
     inputs = tuple(figure_input(f, role) for f, role in ((original, "statement"), (restated, "restatement")) if f)
     common = {
@@ -69,14 +91,14 @@ def _same_figure(records: Records, restated_key: str, original_key: str) -> Find
         "inputs": inputs, "unit": CNY, "figure_id": restated.figure_id, "paragraph_id": restated.paragraph_id,
     }
     if original is None:
-        return Finding(FIGURE, restated_key, NOT_CHECKABLE, note=f"not published: {original_key}", **common)
+        return Finding(rule, restated_key, NOT_CHECKABLE, note=f"not published: {original_key}", **common)
     (expected, expected_note), (observed, observed_note) = figure_yuan(original), figure_yuan(restated)
     note = "; ".join(n for n in (expected_note, observed_note) if n) or None
     if expected is None or observed is None:
-        return Finding(FIGURE, restated_key, NOT_CHECKABLE, note=note, **common)
+        return Finding(rule, restated_key, NOT_CHECKABLE, note=note, **common)
     status, difference, tolerance = money_status(expected, observed)
     return Finding(
-        FIGURE, restated_key, status, expected=expected, observed=observed, difference=difference,
+        rule, restated_key, status, expected=expected, observed=observed, difference=difference,
         tolerance=tolerance, note=note, **common,
     )
 

@@ -209,9 +209,12 @@ def read_paragraph(
     anchor = 0  # where the words before the next amount begin
     previous_end = 0  # where the amount before ends
     against_budget_at = -1  # where a comparison with the budget was stated: the rate after it is one too
+    part_of: str | None = None  # the whole a name under 其中 is a part of, where it is not its income
     for index, token in enumerate(tokens):
         if token.kind == "mention":
             if not token.mention.is_base and not _inside(token.start, reasons):
+                part_of = _income_part_of_other(text, subject, named_at, token) or _same_list(
+                    text, part_of, named_at, token)
                 subject, anchor, named_at = token.mention.subject, token.end, token.start
                 against_budget_at = -1
             continue
@@ -236,6 +239,12 @@ def read_paragraph(
             if token.kind in ("money", "bare"):
                 unread.append(Unread(paragraph, token.text, token.start, "no concept is named before this amount"))
             anchor = token.end
+            continue
+        if part_of is not None:
+            if token.kind in ("money", "bare"):
+                unread.append(Unread(paragraph, token.text, token.start,
+                                     f"a part of {part_of} under 其中, named as an income: no concept of this reader"))
+            anchor = previous_end = token.end
             continue
         gap = _gap(text, anchor, token.start, reasons)
         if anchor == 0:
@@ -480,6 +489,9 @@ def _bind(paragraph, subject: Subject, token: _Token, gap_text: str, literal: st
     gap = _understand(gap_text, restated_as)
     if gap.left:
         return None, f"{_NOT_UNDERSTOOD}: '{gap.left}'"
+    if "支出" in gap_text and subject.concepts and all(c.flow == "revenue" for c in subject.concepts):
+        # "一般公共预算财政拨款支出29391.46万元": a budget type's spending, not its income
+        return None, "支出 after the name of an income"
     if gap.against_budget:
         return None, "a change against the budget, not the prior year"
     common = {"subject": subject, "paragraph": paragraph, "amount": token.text, "start": token.start, "end": token.end, "literal": literal}
@@ -510,6 +522,33 @@ def _bind(paragraph, subject: Subject, token: _Token, gap_text: str, literal: st
 
 
 _NOT_UNDERSTOOD = "words between the name and the amount not understood"
+_INCOME_CATEGORIES = ("income_by_source", "income_total")
+
+
+def _same_list(text: str, part_of: str | None, named_at: int | None, token) -> str | None:
+    """The whole of the list a name goes on ("…,政府性基金预算财政拨款1180万元" after its
+    一般公共预算 part), in the same sentence."""
+    if part_of is None or named_at is None or SENTENCE_END.search(text[named_at:token.start]):
+        return None
+    parts = token.mention.subject.concepts
+    return part_of if parts and all(c.category == "income_by_source" for c in parts) else None
+
+
+def _income_part_of_other(text: str, whole: Subject | None, named_at: int | None, token) -> str | None:
+    """The key of the whole a name is a part of, when the sentence names that whole, then
+    其中, then an income by budget ("年初财政拨款结转和结余1180万元,其中:一般公共预算财政拨款0万元"):
+    the budget's share of the balance, not its income. None otherwise."""
+    if whole is None or named_at is None or not whole.concepts:
+        return None
+    between = text[named_at:token.start]
+    if "其中" not in between or SENTENCE_END.search(between):
+        return None
+    parts = token.mention.subject.concepts
+    if parts and all(c.category == "income_by_source" for c in parts) and not any(
+            c.category in _INCOME_CATEGORIES or c.flow == "revenue" and c.category == "grand_total"
+            for c in whole.concepts):
+        return whole.keys[0]
+    return None
 # "本年收入合计32106.45万元,全部为财政拨款收入" / "财政拨款收入17,611.34万元,占98.92%(均为一般公共预算
 # 财政拨款收入)": the amount before is all of the concept named next.
 _ALL_OF = re.compile(r"[,(]?\s*(?:均为|全部为|全部是|全为|均是|全部来源于|均来源于)\s*$")
@@ -527,6 +566,9 @@ def _all_of(text: str, token: _Token, following: list[_Token], reading: Reading)
             return None
         if not _ALL_OF.search(re.sub(r"[,;]?\s*占\s*[\d.]+\s*%\s*", "", text[token.end:later.start])):
             return None
+        concepts = later.mention.subject.concepts
+        if concepts and all(c.flow == "revenue" for c in concepts) and text.startswith("支出", later.end):
+            return None  # "全部为一般公共预算财政拨款支出": the budget type's spending, not its income
         literal = text[token.start:later.end]
         return Reading(kind=VALUE, subject=later.mention.subject, paragraph=reading.paragraph,
                        amount=token.text, start=token.start, end=token.end, literal=literal, all_of=True)
