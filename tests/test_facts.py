@@ -131,3 +131,34 @@ def test_in_a_package_of_many_documents_every_document_s_items_sum_to_its_total(
     answers = rows(load_store(folder).query(ITEMS_SPARQL))
     by_graph = {(r["org"].rsplit("/", 1)[-1], int(r["year"].rsplit("/", 1)[-1])): int(r["items"]) for r in answers}
     assert by_graph == totals
+
+
+def test_the_facts_are_a_valid_fiscal_data_package(seed_package, tmp_path):
+    """fiscal-datapackage.json: the FDP model (measure: the amount in CNY; dimensions with their
+    columns) holds, frictionless reads and validates the facts through it, and a model that
+    names a column the table lacks, or no currency, is refused."""
+    import json
+
+    import frictionless
+
+    from yaan_opendata import fiscal
+    from yaan_opendata.validate import validate_package
+
+    _, folder = seed_package
+    descriptor = json.loads((folder / fiscal.FILE_NAME).read_text(encoding="utf-8"))
+    assert fiscal.check(descriptor) == [] and validate_package(folder) == []
+    assert descriptor["model"]["measures"] == {"amount": {"source": "amount_yuan", "currency": "CNY", "factor": 1}}
+    report = frictionless.validate(str(folder / fiscal.FILE_NAME))
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    rows = frictionless.Package(str(folder / fiscal.FILE_NAME)).get_resource("facts").read_rows()
+    assert sum(1 for _ in rows) == len(seed_package[0][0].facts)
+
+    broken = json.loads(json.dumps(descriptor))
+    broken["model"]["dimensions"]["concept"]["attributes"]["concept"]["source"] = "concept_key"
+    del broken["model"]["measures"]["amount"]["currency"]
+    problems = fiscal.check(broken)
+    assert problems == [f"{fiscal.FILE_NAME}: model/measures/amount: 'currency' is a required property"]
+    del broken["model"]["measures"]["amount"]
+    broken["model"]["measures"]["amount"] = {"source": "amount_yuan", "currency": "CNY"}
+    assert fiscal.check(broken) == [
+        f"{fiscal.FILE_NAME}: dimension concept, attribute concept: no column 'concept_key'"]

@@ -14,7 +14,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from . import __version__
+from . import __version__, fiscal
 from .model import Disclosure
 from .tables import TABLES, Field, Table, rows
 
@@ -205,12 +205,18 @@ def write_package(disclosures: list[Disclosure], out_dir: Path, extra_resources:
         data = csv_text(table, table_records(disclosures, table)).encode("utf-8")
         (out_dir / f"{table.name}.csv").write_bytes(data)
         written[table.name] = data
-    descriptor = package_descriptor(disclosures, extra_resources)
+    descriptor = package_descriptor(disclosures, [fiscal.package_resource(), *extra_resources])
     for resource in descriptor["resources"]:
         data = written.get(resource["name"])
         if data is not None:  # a download is checked against them (frictionless validate does)
             resource["bytes"] = len(data)
             resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+    # the facts as a Fiscal Data Package, written before the descriptor that lists it (with its hash)
+    facts = next(r for r in descriptor["resources"] if r["name"] == fiscal.RESOURCE)
+    data = fiscal.text(fiscal.descriptor(descriptor, facts)).encode("utf-8")
+    (out_dir / fiscal.FILE_NAME).write_bytes(data)
+    entry = next(r for r in descriptor["resources"] if r["path"] == fiscal.FILE_NAME)
+    entry["bytes"], entry["hash"] = len(data), f"sha256:{hashlib.sha256(data).hexdigest()}"
     (out_dir / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

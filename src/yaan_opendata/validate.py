@@ -33,7 +33,18 @@ def validate_package(
     if tables_only:
         for resource in [r for r in package.resources if r.profile != "tabular-data-resource"]:
             package.remove_resource(resource.name)
-    return _problems(package.validate())
+        return _problems(package.validate())
+    return _problems(package.validate()) + _fiscal_problems(package_dir)
+
+
+def _fiscal_problems(package_dir: Path) -> list[str]:
+    """The Fiscal Data Package view of the facts, where the package has one (fiscal.py)."""
+    import json
+
+    from . import fiscal
+
+    path = package_dir / fiscal.FILE_NAME
+    return fiscal.check(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else []
 
 
 def _problems(report: frictionless.Report) -> list[str]:
