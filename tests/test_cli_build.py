@@ -90,3 +90,11 @@ def test_a_package_that_fails_validation_is_not_published(monkeypatch, previous_
     with pytest.raises(BuildError, match="fiscal_figures: .*foreign key"):
         pipeline.build(out_dir=previous_package)
     assert [p.name for p in previous_package.iterdir()] == ["marker.txt"]
+
+
+def test_without_sources_the_build_says_to_give_them(tmp_path):
+    """Installed from a wheel and run in an empty folder: one line saying what to pass."""
+    result = run("build", "--sources", str(tmp_path / "sources"), "--package", str(tmp_path / "datapackage"))
+    assert result.exit_code == 1
+    assert "no sources:" in result.output and "--source FILE_OR_FOLDER" in result.output
+    assert not (tmp_path / "datapackage").exists()

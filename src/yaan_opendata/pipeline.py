@@ -29,8 +29,11 @@ from .tables import TABLES
 from .validate import validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCES = PROJECT_ROOT / "sources"
-DEFAULT_PACKAGE = PROJECT_ROOT / "datapackage"
+# In a checkout, the vendored sources and the committed package; installed from a wheel,
+# the folders of that name in the current directory.
+_HOME = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
+DEFAULT_SOURCES = _HOME / "sources"
+DEFAULT_PACKAGE = _HOME / "datapackage"
 
 
 def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:
@@ -55,6 +58,9 @@ def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] =
         elif path.is_file():
             listed = [e for e in _manifest_if_any(path.parent) if path.name in (e.get("files") or [e["file"]])]
             found.append((listed[0] if listed else entry_from_text(path), path.parent))
+        elif not inputs:
+            raise SourceError(path.name, f"no sources: {path} does not exist; give the disclosures to read with "
+                              "--source FILE_OR_FOLDER (.pdf, .html, .xlsx, .xls or .txt)")
         else:
             raise SourceError(path.stem, f"{path} does not exist")
     by_id: dict[str, tuple[dict, Path]] = {}
