@@ -31,11 +31,10 @@ def test_each_table_carries_its_size_and_hash_and_a_changed_file_fails(fresh_pac
     import shutil
 
     descriptor = json.loads((fresh_package / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        if resource["path"].endswith(".csv"):
-            data = (fresh_package / resource["path"]).read_bytes()
-            assert resource["bytes"] == len(data)
-            assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
+    for resource in descriptor["resources"]:  # the tables, the RDF files, the sources
+        data = (fresh_package / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
     copy = tmp_path / "copy"
     shutil.copytree(fresh_package, copy)
     path = copy / "glossary.csv"
@@ -43,6 +42,35 @@ def test_each_table_carries_its_size_and_hash_and_a_changed_file_fails(fresh_pac
     path.write_text(text.replace("财政", "财务", 1), encoding="utf-8")
     problems = validate_package(copy, only=["glossary"])
     assert problems and any("hash" in p for p in problems), problems
+
+
+def test_the_package_ships_its_sources_and_says_what_it_is(fresh_package, tmp_path):
+    """A researcher has the text the figures were read from, checked like any resource;
+    the package names itself (id, homepage, created) without reading the clock."""
+    import shutil
+
+    descriptor = json.loads((fresh_package / "datapackage.json").read_text(encoding="utf-8"))
+    (source,) = descriptor["sources"]
+    assert source["path"] == "sources/yaan-zwfwdsj-2020.txt"
+    assert (fresh_package / source["path"]).read_bytes() == (pipeline.DEFAULT_SOURCES / "yaan-zwfwdsj-2020.txt").read_bytes()
+    resource = next(r for r in descriptor["resources"] if r["path"] == source["path"])
+    assert resource["hash"] == f"sha256:{source['sha256']}"
+    assert descriptor["id"] == "https://yaan-opendata.github.io/id/datasets/yaan-final-accounts"
+    assert descriptor["homepage"] == "https://yaan-opendata.github.io/"
+    assert descriptor["created"] == "2021-09-14T00:00:00Z"  # the newest source's publication day
+    copy = tmp_path / "copy"
+    shutil.copytree(fresh_package, copy)
+    edited = copy / source["path"]
+    edited.write_bytes(edited.read_bytes().replace("万元".encode(), "亿元".encode(), 1))
+    problems = validate_package(copy, only=[resource["name"]])
+    assert problems and any("hash" in p for p in problems), problems
+
+
+def test_a_release_dates_the_package_with_source_date_epoch(seed_disclosures, tmp_path, monkeypatch):
+    from yaan_opendata.package import package_descriptor
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert package_descriptor(seed_disclosures)["created"] == "2023-11-14T22:13:20Z"
 
 
 def test_committed_package_equals_a_fresh_build():

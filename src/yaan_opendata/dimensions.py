@@ -21,7 +21,7 @@ def stamp(disclosure: Disclosure) -> Disclosure:
     values = {"document_id": document.document_id, "org_id": document.org_id, "fiscal_year": document.fiscal_year}
     tables = {}
     for f in dataclasses.fields(Disclosure):
-        if f.name == "document":
+        if f.name in ("document", "source_files"):  # not tables of records
             continue
         records = getattr(disclosure, f.name)
         if not records:

@@ -13,18 +13,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .package import PACKAGE_NAME
+from .package import PACKAGE_NAME, SOURCE_MEDIA_TYPES
 
 ZIP_NAME = f"{PACKAGE_NAME}.zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-# File kinds a person may want, in the order the home page lists them (zh, en).
+# File kinds a person may want, in the order the home page lists them: (zh, en) → suffixes.
 KINDS = {
-    ".json": ("数据包描述", "Data package descriptor"),
-    ".csv": ("CSV 表格", "CSV tables"),
-    ".ttl": ("RDF (Turtle)", "RDF (Turtle)"),
-    ".jsonld": ("RDF (JSON-LD)", "RDF (JSON-LD)"),
-    ".nt": ("RDF (N-Triples)", "RDF (N-Triples)"),
+    ("数据包描述", "Data package descriptor"): (".json",),
+    ("CSV 表格", "CSV tables"): (".csv",),
+    ("RDF (Turtle)", "RDF (Turtle)"): (".ttl",),
+    ("RDF (JSON-LD)", "RDF (JSON-LD)"): (".jsonld",),
+    ("RDF (N-Triples)", "RDF (N-Triples)"): (".nt",),
+    ("原文(所读的公开文件)", "Sources (the files read)"): tuple(SOURCE_MEDIA_TYPES),
 }
 
 
@@ -63,11 +64,11 @@ def grouped_downloads(package_dir: Path, package_url: str) -> list[tuple[str, st
     """(title zh, title en, files) for each kind of file the package folder holds."""
     groups = []
     files = package_files(package_dir)
-    for suffix, (title_zh, title_en) in KINDS.items():
+    for (title_zh, title_en), suffixes in KINDS.items():
         found = [
             Download(p.name, f"{package_url}/{p.relative_to(package_dir).as_posix()}", p.stat().st_size)
             for p in files
-            if p.suffix == suffix
+            if p.suffix.lower() in suffixes
         ]
         if found:
             groups.append((title_zh, title_en, found))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import MISSING, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 
 def col(
@@ -123,6 +124,10 @@ class Document:
         pattern=r"^[0-9a-f]{64}$",
     )
     paragraph_count: int = col("段落数", "Paragraphs", minimum=1)
+    source_url: str | None = col(
+        "原文网址", "Source URL", "原文发布页面的网址(已知时)", "Address of the page that published it, where known",
+        pattern=r"^https?://\S+$", default=None,
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -641,3 +646,5 @@ class Disclosure:
     facts: tuple[Fact, ...] = ()
     # codes the document prints in its tables that the shipped code list lacks
     classifications: tuple[Classification, ...] = ()
+    # the file(s) the document was read from: shipped in the package, not a table
+    source_files: tuple[Path, ...] = field(default=(), compare=False)

@@ -14,8 +14,9 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from . import __version__, fiscal
+from . import __version__, fiscal, publication
 from .model import Disclosure
+from .publication import DEFAULT_BASE_IRI
 from .tables import TABLES, Field, Table, rows
 
 PACKAGE_NAME = "yaan-final-accounts"
@@ -107,11 +108,15 @@ def resource_descriptor(table: Table) -> dict:
     }
 
 
-def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict] = ()) -> dict:
+def package_descriptor(
+    disclosures: list[Disclosure], extra_resources: list[dict] = (), base_iri: str = DEFAULT_BASE_IRI
+) -> dict:
     documents = [d.document for d in disclosures]
+    made = publication.created([d.published for d in documents if d.published])
     return {
         # Not "tabular-data-package": the RDF files are resources too, and not tables.
         "profile": "data-package",
+        "id": publication.dataset_iri(base_iri, PACKAGE_NAME),
         "name": PACKAGE_NAME,
         "title": "雅安市部门决算开放数据 / Ya'an departmental final accounts as open data",
         "description": (
@@ -124,24 +129,65 @@ def package_descriptor(disclosures: list[Disclosure], extra_resources: list[dict
             "assets, performance projects and indicators, the self-evaluation and the glossary. "
             "Money is in integer yuan; each value keeps its literal text and source paragraph."
         ),
+        "homepage": publication.site_url(base_iri),
         "version": __version__,
+        **({"created": made} if made else {}),
         "licenses": [LICENSE],
-        "sources": [
-            {
-                "title": d.title,
-                "path": f"sources/{d.file}",
-                "publisher": d.publisher,
-                "sha256": d.sha256,
-            }
-            | ({"published": d.published.isoformat()} if d.published else {})
-            for d in documents
-        ],
+        "sources": [_source(d) for d in disclosures],
         "contributors": [{"title": "yaan-opendata", "role": "author"}]
         + [{"title": d.publisher, "role": "publisher"} for d in documents],
         "keywords": KEYWORDS,
         "temporal": sorted({str(d.fiscal_year) for d in documents}),
-        "resources": [resource_descriptor(t) for t in TABLES] + list(extra_resources),
+        "resources": [resource_descriptor(t) for t in TABLES]
+        + [entry for d in disclosures for entry, _ in source_files(d)]
+        + list(extra_resources),
     }
+
+
+def _source(disclosure: Disclosure) -> dict:
+    """A ``sources`` entry: the document, its copy inside the package and its page where known."""
+    document = disclosure.document
+    copies = [entry["path"] for entry, _ in source_files(disclosure)]
+    return (
+        {"title": document.title, "publisher": document.publisher, "sha256": document.sha256}
+        | ({"path": copies[0]} if copies else {})
+        | ({"url": document.source_url} if document.source_url else {})
+        | ({"published": document.published.isoformat()} if document.published else {})
+    )
+
+
+def source_files(disclosure: Disclosure) -> list[tuple[dict, Path]]:
+    """(resource, file read) for each file the document was read from. The copy is named
+    after the document (ids are unique, file names need not be): ``sources/<id>.pdf``, or
+    ``sources/<id>-1.html``, ``sources/<id>-2.xlsx`` … for a document of several files."""
+    document = disclosure.document
+    files = disclosure.source_files
+    found = []
+    for number, path in enumerate(files, start=1):
+        stem = document.document_id if len(files) == 1 else f"{document.document_id}-{number}"
+        suffix = path.suffix.lower()
+        found.append((
+            {
+                "name": f"source-{stem}",
+                "type": "file",  # a file to keep, not a table to parse (an .xlsx is not tidy)
+                "path": f"{publication.SOURCES_FOLDER}/{stem}{suffix}",
+                "title": f"原文:{document.title} / Source: {document.title_en}",
+                "format": suffix.lstrip("."),
+                "mediatype": SOURCE_MEDIA_TYPES.get(suffix, "application/octet-stream"),
+            },
+            path,
+        ))
+    return found
+
+
+SOURCE_MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xls": "application/vnd.ms-excel",
+}
 
 
 def table_records(disclosures: list[Disclosure], table: Table) -> list:
@@ -197,26 +243,50 @@ def _organizations(disclosures: list[Disclosure]) -> list:
     return [record for _, record in latest.values()]
 
 
-def write_package(disclosures: list[Disclosure], out_dir: Path, extra_resources: list[dict] = ()) -> None:
-    """Write every table's CSV and datapackage.json into ``out_dir``."""
+def write_package(
+    disclosures: list[Disclosure], out_dir: Path, extra_resources: list[dict] = (), base_iri: str = DEFAULT_BASE_IRI
+) -> None:
+    """Write every table's CSV, a copy of every source and datapackage.json into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
     for table in TABLES:
         data = csv_text(table, table_records(disclosures, table)).encode("utf-8")
         (out_dir / f"{table.name}.csv").write_bytes(data)
         written[table.name] = data
-    descriptor = package_descriptor(disclosures, [fiscal.package_resource(), *extra_resources])
+    for disclosure in disclosures:
+        for entry, path in source_files(disclosure):
+            copy = out_dir / entry["path"]
+            copy.parent.mkdir(exist_ok=True)
+            written[entry["name"]] = data = path.read_bytes()
+            copy.write_bytes(data)
+    descriptor = package_descriptor(disclosures, [fiscal.package_resource(), *extra_resources], base_iri)
     for resource in descriptor["resources"]:
         data = written.get(resource["name"])
         if data is not None:  # a download is checked against them (frictionless validate does)
-            resource["bytes"] = len(data)
-            resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+            resource.update(file_integrity(data))
     # the facts as a Fiscal Data Package, written before the descriptor that lists it (with its hash)
     facts = next(r for r in descriptor["resources"] if r["name"] == fiscal.RESOURCE)
     data = fiscal.text(fiscal.descriptor(descriptor, facts)).encode("utf-8")
     (out_dir / fiscal.FILE_NAME).write_bytes(data)
-    entry = next(r for r in descriptor["resources"] if r["path"] == fiscal.FILE_NAME)
-    entry["bytes"], entry["hash"] = len(data), f"sha256:{hashlib.sha256(data).hexdigest()}"
+    next(r for r in descriptor["resources"] if r["path"] == fiscal.FILE_NAME).update(file_integrity(data))
+    write_descriptor(descriptor, out_dir)
+
+
+def file_integrity(data: bytes) -> dict:
+    """A resource's ``bytes`` and ``hash``: frictionless checks a download against them."""
+    return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+
+
+def write_descriptor(descriptor: dict, out_dir: Path) -> None:
     (out_dir / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+
+
+def seal(out_dir: Path) -> None:
+    """Give the resources written after datapackage.json (the RDF files) their bytes and hash."""
+    descriptor = json.loads((out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if "hash" not in resource:
+            resource.update(file_integrity((out_dir / resource["path"]).read_bytes()))
+    write_descriptor(descriptor, out_dir)

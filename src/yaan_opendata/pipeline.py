@@ -23,7 +23,8 @@ from .extract import extract_disclosure
 from .identify import IdentityError, identity_from_lines
 from .inputs import SUFFIXES, read_lines
 from .model import Disclosure
-from .package import write_package
+from .package import seal, write_package
+from .publication import configured_base_iri
 from .source import load_document, read_manifest
 from .tables import TABLES
 from .validate import validate_package
@@ -118,14 +119,18 @@ def write_outputs(
         write_graph,
     )
 
-    write_package(disclosures, out_dir, extra_resources=graph_resources())
+    base_iri = configured_base_iri(base_iri)
+    write_package(disclosures, out_dir, extra_resources=graph_resources(), base_iri=base_iri)
     if not validate:
         write_graph(disclosures, out_dir, base_iri)
-        return []
-    if validators is None:
+        problems = []
+    elif validators is None:
         with validator_pool() as pool:
-            return _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
-    return _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
+            problems = _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
+    else:
+        problems = _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
+    seal(out_dir)  # once the validators have read datapackage.json
+    return problems
 
 
 @contextlib.contextmanager

@@ -60,6 +60,7 @@ class SourceDocument:
     paragraphs: tuple[Paragraph, ...]
     published_lines: dict[str, NormalizedLine] = field(default_factory=dict)
     tables: tuple[SourceTable, ...] = ()
+    files: tuple[Path, ...] = ()  # what it was read from, in reading order
 
     @property
     def document_id(self) -> str:
@@ -154,8 +155,9 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         file=" + ".join(names),
         sha256=digest,
         paragraph_count=len(paragraphs),
+        source_url=entry.get("url"),
     )
-    return SourceDocument(document, paragraphs, published_lines, tables)
+    return SourceDocument(document, paragraphs, published_lines, tables, tuple(paths))
 
 
 def _date(document_id: str, value: str | None) -> datetime.date | None:

@@ -38,6 +38,7 @@ from yaan_opendata.tables import TABLES, TABLES_BY_NAME
 
 DATA = DEFAULT_BASE_IRI
 CODE = VOCABULARY_IRI + "codelist/"
+SITE = "https://yaan-opendata.github.io/"  # the site: the base IRI without its id/
 CNY = URIRef("http://publications.europa.eu/resource/authority/currency/CNY")
 FIGURE = URIRef(DATA + "facts/yaan-zwfwdsj-2020.functional.2010302")  # the fact: one observation
 
@@ -149,7 +150,7 @@ def test_no_term_is_minted_in_another_vocabulary(rdflib_graph):
     """Every predicate and class outside our vocabulary is a term its vocabulary defines."""
     g = rdflib_graph
     known = [OBEU, OBEU_DIMENSION, OBEU_MEASURE, OBEU_ATTRIBUTE, QB, SKOS, DCTERMS, PROV, ORG, FOAF, RDF, RDFS, OWL]
-    known.append(vocabularies.DCAT)
+    known += [vocabularies.DCAT, vocabularies.VOID]
     spdx = {SPDX.checksum, SPDX.Checksum, SPDX.algorithm, SPDX.checksumValue}
     used = set(g.predicates()) | set(g.objects(None, RDF.type))
     for term in used:
@@ -233,9 +234,48 @@ def test_the_catalogue_record(rdflib_graph, rdf_package):
     media = {str(g.value(d, dcat.mediaType)).rsplit("media-types/", 1)[1] for d in distributions}
     assert media == {
         "text/turtle", "application/ld+json", "application/n-triples", "application/json", "application/vnd.sqlite3",
+        "application/zip", "text/csv", "text/plain",
     }
     cubes = set(g.objects(dataset, DCTERMS.hasPart))
     assert cubes == set(g.subjects(RDF.type, QB.DataSet))
+    # the data package's id is the dataset, its homepage the dataset's landing page
+    assert URIRef(descriptor["id"]) == dataset
+    assert g.value(dataset, dcat.landingPage) == URIRef(descriptor["homepage"]) == URIRef(SITE)
+
+
+def test_a_csv_distribution_per_table_and_one_per_source_copy(rdflib_graph, rdf_package):
+    g = rdflib_graph
+    descriptor = json.loads((rdf_package / "datapackage.json").read_text(encoding="utf-8"))
+    dataset = URIRef(DATA + "datasets/yaan-final-accounts")
+    urls = {str(g.value(d, vocabularies.DCAT.downloadURL)) for d in g.objects(dataset, vocabularies.DCAT.distribution)}
+    for resource in descriptor["resources"]:  # every file of the package, where the site serves it
+        assert f"{SITE}datapackage/{resource['path']}" in urls, resource["path"]
+    assert f"{SITE}datapackage/sources/yaan-zwfwdsj-2020.txt" in urls
+    assert f"{SITE}downloads/yaan-final-accounts.zip" in urls
+    assert f"{SITE}yaan-opendata.db" in urls
+
+
+def test_the_catalogue_its_data_service_and_void(rdflib_graph):
+    g = rdflib_graph
+    dcat = vocabularies.DCAT
+    dataset = URIRef(DATA + "datasets/yaan-final-accounts")
+    catalog = URIRef(DATA + "catalog")
+    assert (catalog, RDF.type, dcat.Catalog) in g
+    assert (catalog, dcat.dataset, dataset) in g
+    assert g.value(catalog, FOAF.homepage) == URIRef(SITE)
+    service = g.value(catalog, dcat.service)
+    assert (service, RDF.type, dcat.DataService) in g
+    assert (service, dcat.servesDataset, dataset) in g
+    assert g.value(service, dcat.endpointURL) == URIRef(SITE + "yaan-opendata")
+    void = vocabularies.VOID
+    assert (dataset, RDF.type, void.Dataset) in g
+    assert {str(o) for o in g.objects(dataset, void.dataDump)} == {
+        f"{SITE}datapackage/graph.{suffix}" for suffix in ("ttl", "nt", "jsonld")
+    }
+    assert str(g.value(dataset, void.uriSpace)) == DATA
+    used = {str(p) for p in g.predicates()} | {str(c) for c in g.objects(None, RDF.type)}
+    for vocabulary in g.objects(dataset, void.vocabulary):  # each one named is used
+        assert any(term.startswith(str(vocabulary)) for term in used), vocabulary
 
 
 def test_the_provenance(rdflib_graph, seed_disclosures):

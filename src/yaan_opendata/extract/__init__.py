@@ -101,6 +101,7 @@ def extract_disclosure(doc: SourceDocument, *, lenient: bool = False) -> Disclos
     return Disclosure(
         document=doc.document,
         paragraphs=tuple(as_published(doc, p) for p in doc.paragraphs),
+        source_files=doc.files,
         **{name: tuple(as_published(doc, r) for r in records) for name, records in by_table.items() if name in fields},
     )
 

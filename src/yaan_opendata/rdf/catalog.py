@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SKOS, VOID, XSD
 
 from .. import __version__
 from ..model import Disclosure
-from ..package import PACKAGE_NAME, package_descriptor
+from ..package import PACKAGE_NAME, package_descriptor, source_files
+from ..publication import DATABASE_FILE, PACKAGE_MOUNT, dataset_iri, site_url
 from .mapping import Mapper
-from .namespaces import IANA_MEDIA_TYPE, SPDX, YEAR
+from .namespaces import IANA_MEDIA_TYPE, SPDX, VOCABULARY_IRI, YEAR
 from .vocabulary import bilingual
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -34,14 +35,20 @@ class Distribution:
     media_type: str
     title_zh: str
     title_en: str
+    mount: str = PACKAGE_MOUNT  # the site's folder that serves it ("" for the site's root)
+
+    def url(self, base_iri: str) -> str:
+        """Where a deployed site serves it (``serve`` mounts the same folders)."""
+        folder = f"{self.mount}/" if self.mount else ""
+        return f"{site_url(base_iri)}{folder}{self.path}"
 
 
 def catalog_dataset(mapper: Mapper) -> URIRef:
-    return URIRef(f"{mapper.base}datasets/{PACKAGE_NAME}")
+    return URIRef(dataset_iri(mapper.base, PACKAGE_NAME))
 
 
 def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distributions: list[Distribution]) -> None:
-    descriptor = package_descriptor(disclosures)
+    descriptor = package_descriptor(disclosures, base_iri=mapper.base)
     dataset = catalog_dataset(mapper)
     agent = URIRef(f"{mapper.base}agents/yaan-opendata")
     build = URIRef(f"{mapper.base}activities/build-{__version__}")
@@ -80,15 +87,25 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
         graph.add((dataset, PROV.wasDerivedFrom, document))
         graph.add((dataset, DCTERMS.source, document))
 
-    for distribution in distributions:
+    # the copy of each source the package ships, as published
+    copies = [
+        Distribution(entry["name"], entry["path"], entry["mediatype"], f"原文:{d.document.title}", f"Source: {d.document.title_en}")
+        for d in disclosures
+        for entry, _ in source_files(d)
+    ]
+    for distribution in [*distributions, *copies]:
         node = URIRef(f"{mapper.base}distributions/{distribution.name}")
         graph.add((dataset, DCAT.distribution, node))
         graph.add((node, RDF.type, DCAT.Distribution))
         bilingual(graph, node, DCTERMS.title, distribution.title_zh, distribution.title_en)
-        graph.add((node, DCAT.downloadURL, URIRef(f"{mapper.base}datapackage/{distribution.path}")))
+        graph.add((node, DCAT.downloadURL, URIRef(distribution.url(mapper.base))))
+        graph.add((node, DCAT.accessURL, URIRef(distribution.url(mapper.base))))
         graph.add((node, DCAT.mediaType, IANA_MEDIA_TYPE[distribution.media_type]))
         for license_ in descriptor["licenses"]:
             graph.add((node, DCTERMS.license, URIRef(license_["path"])))
+
+    _add_catalog_record(graph, mapper, dataset, agent, descriptor)
+    _add_void(graph, mapper, dataset, distributions)
 
     graph.add((agent, RDF.type, PROV.SoftwareAgent))
     graph.add((agent, RDF.type, FOAF.Agent))
@@ -100,6 +117,53 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
     graph.add((build, PROV.wasAssociatedWith, agent))
     for document in documents:
         graph.add((build, PROV.used, document))
+
+
+def _add_catalog_record(graph: set, mapper: Mapper, dataset: URIRef, agent: URIRef, descriptor: dict) -> None:
+    """The site as a DCAT catalogue of the dataset, and its Datasette SQL API as a data service."""
+    site = site_url(mapper.base)
+    catalog = URIRef(f"{mapper.base}catalog")
+    service = URIRef(f"{mapper.base}services/datasette")
+    graph.add((catalog, RDF.type, DCAT.Catalog))
+    bilingual(graph, catalog, DCTERMS.title, "雅安部门决算开放数据目录", "Catalogue of Ya'an final-accounts open data")
+    bilingual(graph, catalog, DCTERMS.description, *_split(descriptor["description"], "\n"))
+    graph.add((catalog, DCTERMS.publisher, agent))
+    graph.add((catalog, FOAF.homepage, URIRef(site)))
+    graph.add((catalog, DCAT.dataset, dataset))
+    graph.add((catalog, DCAT.service, service))
+    for license_ in descriptor["licenses"]:
+        graph.add((catalog, DCTERMS.license, URIRef(license_["path"])))
+
+    graph.add((service, RDF.type, DCAT.DataService))
+    bilingual(graph, service, DCTERMS.title, "SQL 查询接口(Datasette)", "SQL query API (Datasette)")
+    graph.add((service, DCAT.endpointURL, URIRef(f"{site}{DATABASE_FILE.removesuffix('.db')}")))
+    graph.add((service, DCAT.endpointDescription, URIRef("https://docs.datasette.io/en/0.65/json_api.html")))
+    graph.add((service, DCAT.servesDataset, dataset))
+    for license_ in descriptor["licenses"]:
+        graph.add((service, DCTERMS.license, URIRef(license_["path"])))
+
+
+def _add_void(graph: set, mapper: Mapper, dataset: URIRef, distributions: list[Distribution]) -> None:
+    """The dataset as a VoID dataset: its dumps, its IRI space and the vocabularies it uses.
+
+    ``void:triples`` is left out: the graph would have to count itself, and the
+    count is one SPARQL query away (``SELECT (COUNT(*) AS ?n) {?s ?p ?o}``)."""
+    graph.add((dataset, RDF.type, VOID.Dataset))
+    for distribution in distributions:
+        if distribution.media_type in RDF_MEDIA_TYPES:
+            graph.add((dataset, VOID.dataDump, URIRef(distribution.url(mapper.base))))
+    graph.add((dataset, VOID.uriSpace, Literal(mapper.base)))
+    graph.add((dataset, VOID.rootResource, URIRef(f"{mapper.base}catalog")))
+    for vocabulary in VOCABULARIES:
+        graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
+
+
+RDF_MEDIA_TYPES = {"text/turtle", "application/ld+json", "application/n-triples"}
+# The vocabularies the graph's classes and properties come from (void:vocabulary).
+VOCABULARIES = (
+    str(QB), str(SKOS), str(DCAT), str(DCTERMS), str(PROV), str(ORG), str(FOAF),
+    "http://data.openbudgets.eu/ontology/", VOCABULARY_IRI,
+)
 
 
 def _add_checksum(graph: set, mapper: Mapper, document_id: str, sha256: str) -> None:

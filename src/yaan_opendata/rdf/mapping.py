@@ -308,7 +308,7 @@ def canonical_decimal(value) -> str:
 
 
 # Paths of the resources minted outside the tables (catalogue, cubes, provenance).
-OTHER_PATHS = ("datasets", "structures", "components", "distributions", "checksums", "agents", "activities", "datapackage")
+OTHER_PATHS = ("datasets", "structures", "components", "distributions", "checksums", "agents", "activities", "services")
 
 
 def prefixes(base_iri: str) -> dict[str, str]:

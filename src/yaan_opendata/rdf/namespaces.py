@@ -12,8 +12,6 @@ different deployments share the same terms and codes and can be joined.
 
 from __future__ import annotations
 
-import os
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCAT,
@@ -26,25 +24,16 @@ from rdflib.namespace import (
     RDF,
     RDFS,
     SKOS,
+    VOID,
     XSD,
     DefinedNamespace,
 )
 
-# The data's IRIs start with the base IRI; it is one setting: the `--base-iri`
-# option of `build` and `sparql`, else this environment variable, else the default.
-DEFAULT_BASE_IRI = "https://yaan-opendata.github.io/id/"
-BASE_IRI_VARIABLE = "YAAN_OPENDATA_BASE_IRI"
+# The base IRI is one setting, the site's address too (publication.py).
+from ..publication import BASE_IRI_VARIABLE, DEFAULT_BASE_IRI, configured_base_iri  # noqa: F401
 
 VOCABULARY_IRI = "https://yaan-opendata.github.io/def/"
 OBEU_ONTOLOGY = URIRef("http://data.openbudgets.eu/ontology")
-
-
-def configured_base_iri(option: str | None = None) -> str:
-    """The base IRI: the CLI option if given, else $YAAN_OPENDATA_BASE_IRI, else the default."""
-    base = option or os.environ.get(BASE_IRI_VARIABLE) or DEFAULT_BASE_IRI
-    if not base.startswith(("http://", "https://")) or not base.endswith(("/", "#")):
-        raise ValueError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
-    return base
 
 
 class OBEU(DefinedNamespace):
@@ -184,6 +173,7 @@ PREFIXES = {
     "prov": PROV,
     "org": ORG,
     "foaf": FOAF,
+    "void": VOID,
     "spdx": SPDX,
     "interval": INTERVAL,
     "year": YEAR,

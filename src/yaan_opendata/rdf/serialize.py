@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .. import fiscal
+from ..downloads import ZIP_NAME
+from ..publication import DATABASE_FILE, DOWNLOADS_MOUNT
+from ..tables import TABLES
 from .catalog import Distribution
 from .mapping import prefixes
 
@@ -29,8 +33,18 @@ OTHER_DISTRIBUTIONS = (
         "data-package", "datapackage.json", "application/json",
         "数据包(CSV 与 datapackage.json)", "Data package (CSV files and datapackage.json)",
     ),
-    # The database the site serves (site_metadata.DATABASE_NAME; a test keeps the two equal).
-    Distribution("sqlite", "yaan-opendata.db", "application/vnd.sqlite3", "SQLite 数据库", "SQLite database"),
+    Distribution(
+        "zip", ZIP_NAME, "application/zip", "数据包(zip 压缩)", "Data package (zip)", mount=DOWNLOADS_MOUNT,
+    ),
+    Distribution(
+        "fiscal-data-package", fiscal.FILE_NAME, "application/json",
+        "财政数据包描述(财务事实)", "Fiscal Data Package descriptor of the facts",
+    ),
+    # The database the site serves (a test keeps it the database `serve` offers).
+    Distribution("sqlite", DATABASE_FILE, "application/vnd.sqlite3", "SQLite 数据库", "SQLite database", mount=""),
+) + tuple(
+    Distribution(f"csv-{t.name}", f"{t.name}.csv", "text/csv", f"{t.title_zh}(CSV)", f"{t.title_en} (CSV)")
+    for t in TABLES
 )
 DISTRIBUTIONS = RDF_FILES + OTHER_DISTRIBUTIONS
 
