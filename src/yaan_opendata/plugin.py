@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.plugins import pm
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -20,6 +21,7 @@ from .charts import Bar, amount_text, bar_chart_svg
 from .downloads import ZIP_NAME, grouped_downloads
 from .tables import TABLES
 from .views import VIEW_DOCS
+from .web import errors, limits, public_json, throttle
 
 PLUGIN_NAME = "yaan-opendata"
 
@@ -83,7 +85,7 @@ def asgi_wrapper():
 
         return read_only
 
-    return wrap
+    return lambda app: wrap(throttle.capped(app))
 
 
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -106,8 +108,25 @@ def extra_template_vars(template, datasette):
 
 
 @hookimpl
-def register_routes():
+def prepare_connection(conn, database, datasette):
+    db = datasette.databases.get(database)
+    limits.apply(conn, db.path if db else None)
+
+
+@hookimpl
+def startup(datasette):
+    errors.use_instead_of_datasettes(pm)
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    return errors.error_response(datasette, request, exception)
+
+
+@hookimpl
+def register_routes(datasette):
     return [
+        *public_json.routes(datasette),
         (r"^/charts$", charts_index),
         (r"^/charts/(?P<slug>[a-z-]+)$", chart_page),
     ]

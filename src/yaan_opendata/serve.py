@@ -28,7 +28,9 @@ SETTINGS = {
     "max_returned_rows": 1000,
     "default_page_size": 50,
     "facet_time_limit_ms": 200,
-    "num_sql_threads": 3,  # a slow query leaves threads for other visitors
+    # Visitors' own SQL may hold at most 3 threads at once (web/limits.yml, throttle): the
+    # other 3 always serve the pages, whatever the visitors' SQL does.
+    "num_sql_threads": 6,
     "allow_download": True,  # the immutable database file is a download
     "default_cache_ttl": 300,
     "suggest_facets": False,  # the metadata names the useful facets
