@@ -11,6 +11,7 @@ one line.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import traceback
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from markupsafe import Markup
 DATASETTES_HANDLER = "datasette.handle_exception"
 
 log = logging.getLogger("yaan_opendata.site")
+
+# What SQLite raises for a query it will not run (a string too big, an interrupted or
+# malformed statement, our text budget); Datasette's table pages let some through as 500.
+_VISITORS_SQL_ERRORS = (sqlite3.DataError, sqlite3.OperationalError)
 
 
 def use_instead_of_datasettes(plugin_manager) -> None:
@@ -52,6 +57,9 @@ def describe(exception) -> tuple[int, str, str | None, dict]:
     if isinstance(exception, DatasetteError):
         message = Markup(exception.message) if exception.message_is_html else exception.message
         return exception.status, message, exception.title, dict(exception.error_dict)
+    if isinstance(exception, _VISITORS_SQL_ERRORS):
+        # SQL a visitor wrote (?_where=) that SQLite refused: the request's fault, not the site's.
+        return 400, str(exception), "SQL error", {}
     return 500, str(exception), None, {}
 
 
