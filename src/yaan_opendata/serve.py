@@ -13,13 +13,13 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from datasette.app import Datasette
 from datasette.plugins import pm
 
 from . import pipeline, plugin
 from .database import build_database
 from .downloads import ZIP_NAME, build_zip, package_files
 from .site_metadata import DATABASE_NAME, GENERATED_PATH
+from .web.site_cache import SiteDatasette
 
 DEFAULT_BUILD = pipeline.PROJECT_ROOT / "build"
 
@@ -91,7 +91,7 @@ def _out_of_date(target: Path, inputs: list[Path]) -> bool:
     return any(p.stat().st_mtime >= built for p in inputs)
 
 
-def datasette_app(site: Site) -> Datasette:
+def datasette_app(site: Site) -> SiteDatasette:
     """The Datasette instance for a prepared site (tests drive it with ``ds.client``)."""
     if not pm.is_registered(plugin):
         pm.register(plugin, name=plugin.PLUGIN_NAME)
@@ -104,7 +104,7 @@ def datasette_app(site: Site) -> Datasette:
     static_mounts = [("datapackage", str(site.package_dir))]
     if site.zip_path.exists():
         static_mounts.append(("downloads", str(site.zip_path.parent)))
-    return Datasette(
+    return SiteDatasette(
         immutables=[str(site.database_path)],
         metadata=metadata,
         settings=SETTINGS,
