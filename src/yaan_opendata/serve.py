@@ -28,8 +28,8 @@ SETTINGS = {
     "max_returned_rows": 1000,
     "default_page_size": 50,
     "facet_time_limit_ms": 200,
-    # Visitors' own SQL may hold at most 3 threads at once (web/limits.yml, throttle): the
-    # other 3 always serve the pages, whatever the visitors' SQL does.
+    # Visitors' own SQL may hold at most 2 threads at once (web/limits.yml, throttle): the
+    # others always serve the pages, whatever the visitors' SQL does.
     "num_sql_threads": 6,
     "allow_download": True,  # the immutable database file is a download
     "default_cache_ttl": 300,
