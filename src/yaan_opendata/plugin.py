@@ -109,8 +109,7 @@ def extra_template_vars(template, datasette):
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    db = datasette.databases.get(database)
-    limits.apply(conn, db.path if db else None)
+    limits.prepare_connection(conn, database, datasette)
 
 
 @hookimpl

@@ -24,6 +24,18 @@ def settings() -> dict:
     return yaml.safe_load((resources.files(__package__) / "limits.yml").read_text(encoding="utf-8"))
 
 
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette) -> None:
+    """Limit a connection Datasette opens to a database visitors can query.
+
+    ``_internal`` (Datasette's own copy of every schema, which only root may read) is left
+    alone: it must hold the longest ``CREATE`` statement of every database.
+    """
+    if database == "_internal":
+        return
+    db = datasette.databases.get(database)
+    apply(conn, db.path if db else None)
+
+
 def apply(conn: sqlite3.Connection, path: str | None) -> None:
     """Limit ``conn``, a connection to the database file at ``path`` (None: in memory)."""
     sqlite = settings()["sqlite"]
