@@ -7,17 +7,19 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
+from . import pipeline, resources
 from .errors import BuildError, SourceError
 from .validate import validate_package
 
 _SOURCES = click.option(
     "--sources", "sources_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=pipeline.DEFAULT_SOURCES, show_default=True, help="Folder with manifest.json and the source files.",
+    default=pipeline.DEFAULT_SOURCES, show_default=resources.shown(pipeline.DEFAULT_SOURCES),
+    help="Folder with manifest.json and the source files.",
 )
 _PACKAGE = click.option(
     "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=pipeline.DEFAULT_PACKAGE, show_default=True, help="The data package folder.",
+    default=pipeline.DEFAULT_PACKAGE, show_default=resources.shown(pipeline.DEFAULT_PACKAGE),
+    help="The data package folder.",
 )
 _INPUTS = click.option(
     "--source", "inputs", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="FILE|DIR",
@@ -111,12 +113,12 @@ def validate(package_dir: Path):
 @_INPUTS
 @_MODE
 @_PACKAGE
-@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the database and the zip are built (default: build/).")
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=resources.DEFAULT_BUILD,
+              show_default=resources.shown(resources.DEFAULT_BUILD), help="Where the database and the zip are built.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--rebuild", is_flag=True, help="Rebuild the data package and the database even if they are up to date.")
-def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_dir: Path, build_dir: Path | None,
+def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_dir: Path, build_dir: Path,
           host: str, port: int, rebuild: bool):
     """Build what is missing and serve the site with Datasette (read-only).
 
@@ -125,8 +127,7 @@ def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_di
     """
     from . import serve as site_server
 
-    site = site_server.Site(sources_dir, package_dir, build_dir or site_server.DEFAULT_BUILD,
-                            inputs=inputs, lenient=lenient)
+    site = site_server.Site(sources_dir, package_dir, build_dir, inputs=inputs, lenient=lenient)
     try:
         for path in site_server.prepare(site, rebuild=rebuild):
             click.echo(f"Built {path}", err=True)
@@ -148,6 +149,8 @@ def metadata(check_only: bool):
             raise click.ClickException(f"{path} differs from a fresh generation: run `yaan-opendata metadata`.")
         click.echo(f"{path} is up to date.")
         return
+    if resources.CHECKOUT is None:
+        raise click.ClickException("metadata/metadata.yml is regenerated in a source checkout, not an installed package.")
     click.echo(f"Wrote {site_metadata.write()}")
 
 

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import resources
 from .checks import run_checks
 from .dimensions import stamp
 from .errors import BuildError, SourceError
@@ -30,11 +31,10 @@ from .tables import TABLES
 from .validate import validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-# In a checkout, the vendored sources and the committed package; installed from a wheel,
-# the folders of that name in the current directory.
-_HOME = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
-DEFAULT_SOURCES = _HOME / "sources"
-DEFAULT_PACKAGE = _HOME / "datapackage"
+# In a checkout, the vendored sources and the committed package; installed, the bundled
+# example and ./datapackage (resources.py).
+DEFAULT_SOURCES = resources.DEFAULT_SOURCES
+DEFAULT_PACKAGE = resources.DEFAULT_PACKAGE
 
 
 def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:
