@@ -2,7 +2,9 @@
 
 ``serve`` registers this module with Datasette's plugin manager and passes the
 paths it needs through the plugin configuration (``plugins.yaan-opendata`` of
-the metadata), the way any Datasette plugin is configured.
+the metadata), the way any Datasette plugin is configured. Installed, it is also
+the package's ``datasette`` entry point: a plain ``datasette yaan-opendata.db``
+gets the site's metadata and templates from ``plugin_standalone``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from markupsafe import Markup, escape
 from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
 from .charts import Bar, amount_text, bar_chart_svg
 from .downloads import ZIP_NAME, grouped_downloads
+from .plugin_standalone import get_metadata, prepare_jinja2_environment  # noqa: F401  (hooks of this plugin)
 from .tables import TABLES
 from .views import VIEW_DOCS
 

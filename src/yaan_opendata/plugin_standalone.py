@@ -1,0 +1,64 @@
+"""The plugin's hooks for a plain ``datasette yaan-opendata.db`` (no ``yaan-opendata serve``).
+
+Installed, the package declares ``yaan_opendata.plugin`` as a ``datasette`` entry
+point, so any Datasette that opens the site's database shows its pages: these two
+hooks give it what ``serve`` otherwise passes in, the metadata (titles, column
+docs, canned queries) and the templates. Both stay out of the way of a Datasette
+without that database, and of ``serve``, which passes its own.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import yaml
+from datasette import hookimpl
+from jinja2 import ChoiceLoader, FileSystemLoader
+
+from .resources import METADATA_DIR, bundled
+from .site_metadata import DATABASE_NAME
+
+PLUGIN_NAME = "yaan-opendata"  # the plugin configuration key serve sets (plugin.PLUGIN_NAME)
+TEMPLATES = str(bundled("templates"))
+
+
+def _plain(datasette) -> bool:
+    """The site's database is open and serve did not configure the site."""
+    # _metadata_local is what Datasette was given (-m, or serve's metadata); asking
+    # datasette.metadata() here would call this hook again.
+    given = datasette._metadata_local or {}
+    return DATABASE_NAME in datasette.databases and PLUGIN_NAME not in (given.get("plugins") or {})
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    if not _plain(datasette):
+        return None
+    # Datasette merges metadata into the first dict it gets: hand it fresh dicts every time.
+    return _fresh_dicts(_site_metadata())
+
+
+@functools.cache
+def _site_metadata() -> dict:
+    return yaml.safe_load((METADATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
+
+
+def _fresh_dicts(value):
+    if isinstance(value, dict):
+        return {key: _fresh_dicts(item) for key, item in value.items()}
+    return value
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Datasette finds the templates of a plugin package, not of a plugin module: add ours,
+    after a --template-dir and before Datasette's defaults, as a package's would be."""
+    if not _plain(datasette):
+        return
+    loader = env.loader
+    first = loader.loaders[0] if isinstance(loader, ChoiceLoader) and loader.loaders else None
+    if isinstance(first, FileSystemLoader):
+        if TEMPLATES not in first.searchpath:
+            first.searchpath.insert(max(len(first.searchpath) - 1, 0), TEMPLATES)
+    else:
+        env.loader = ChoiceLoader([FileSystemLoader(TEMPLATES), loader])
