@@ -94,8 +94,8 @@ _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @hookimpl
 def extra_template_vars(template, datasette):
-    if template != "index.html":
-        return {}
+    if template != "index.html" or database_name(datasette) not in datasette.databases:
+        return {}  # installed, the plugin also runs in Datasettes without the site's database
     settings = config(datasette)
     package_dir = Path(settings.get("package_dir", ""))
     return {

@@ -1,0 +1,80 @@
+"""`datasette yaan-opendata.db` with the package installed shows the site, as `serve` does.
+
+Datasette loads the plugin by the package's ``datasette`` entry point; no
+metadata and no template folder are given. tests/test_install.py does the same
+in a fresh venv from the wheel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from importlib.metadata import entry_points
+
+import pytest
+import sqlite_utils
+from datasette.app import Datasette
+from datasette.plugins import pm
+
+from yaan_opendata import plugin, plugin_standalone
+from yaan_opendata.chart_pages import CHART_PAGES
+from yaan_opendata.database import build_database
+from yaan_opendata.resources import bundled
+from yaan_opendata.serve import Site, datasette_app
+from yaan_opendata.tables import TABLES_BY_NAME
+
+TITLE = "雅安市部门决算开放数据"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory, seed_disclosures):
+    path = tmp_path_factory.mktemp("plain") / "yaan-opendata.db"
+    build_database(seed_disclosures, path)
+    return path
+
+
+def get(datasette, path):
+    return asyncio.run(datasette.client.get(path))
+
+
+def test_the_package_declares_the_plugin_and_datasette_loaded_it():
+    declared = {ep.name: ep.value for ep in entry_points(group="datasette")}
+    assert declared.get("yaan_opendata") == "yaan_opendata.plugin"
+    assert pm.is_registered(plugin)
+
+
+def test_a_plain_datasette_shows_the_site_pages_charts_and_metadata(database):
+    datasette = Datasette([str(database)])
+    home = get(datasette, "/")
+    assert home.status_code == 200
+    assert TITLE in home.text and "从这里开始" in home.text  # the site's home page template
+
+    chart = CHART_PAGES[0]
+    page = get(datasette, f"/charts/{chart.slug}")
+    assert page.status_code == 200 and chart.title_zh in page.text and "<svg" in page.text
+
+    facts = get(datasette, "/yaan-opendata/facts")
+    assert TABLES_BY_NAME["facts"].title_zh in facts.text  # table docs from the metadata
+    query = get(datasette, "/yaan-opendata/totals_by_department_and_year")
+    assert query.status_code == 200 and "各部门各年度收支概览" in query.text  # a canned query
+
+
+def test_a_given_metadata_file_wins_over_the_plugins(database):
+    datasette = Datasette([str(database)], metadata={"title": "My mirror"})
+    home = get(datasette, "/")
+    assert "My mirror" in home.text and TITLE not in home.text
+    assert "从这里开始" in home.text
+
+
+def test_serve_passes_its_own_metadata_and_templates_once(database, tmp_path):
+    datasette = datasette_app(Site(package_dir=tmp_path / "datapackage", build_dir=database.parent))
+    assert plugin_standalone.get_metadata(datasette, None, None, None) is None
+    get(datasette, "/")  # startup: prepare_jinja2_environment
+    search_path = datasette.jinja_env.loader.loaders[0].searchpath
+    assert search_path.count(str(bundled("templates"))) == 1
+
+
+def test_the_plugin_leaves_other_databases_alone(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["things"].insert({"name": "x"})
+    home = get(Datasette([str(other)]), "/")
+    assert home.status_code == 200 and TITLE not in home.text and "从这里开始" not in home.text
