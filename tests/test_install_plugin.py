@@ -12,6 +12,7 @@ from importlib.metadata import entry_points
 
 import pytest
 import sqlite_utils
+import yaml
 from datasette.app import Datasette
 from datasette.plugins import pm
 
@@ -20,6 +21,7 @@ from yaan_opendata.chart_pages import CHART_PAGES
 from yaan_opendata.database import build_database
 from yaan_opendata.resources import bundled
 from yaan_opendata.serve import Site, datasette_app
+from yaan_opendata.site_metadata import GENERATED_PATH
 from yaan_opendata.tables import TABLES_BY_NAME
 
 TITLE = "雅安市部门决算开放数据"
@@ -78,3 +80,9 @@ def test_the_plugin_leaves_other_databases_alone(tmp_path):
     sqlite_utils.Database(other)["things"].insert({"name": "x"})
     home = get(Datasette([str(other)]), "/")
     assert home.status_code == 200 and TITLE not in home.text and "从这里开始" not in home.text
+
+
+def test_a_datasette_given_the_sites_metadata_gets_only_the_templates(database):
+    datasette = Datasette([str(database)], metadata=yaml.safe_load(GENERATED_PATH.read_text(encoding="utf-8")))
+    assert plugin_standalone.get_metadata(datasette, None, None, None) is None
+    assert "从这里开始" in get(datasette, "/").text

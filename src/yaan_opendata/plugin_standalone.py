@@ -4,7 +4,8 @@ Installed, the package declares ``yaan_opendata.plugin`` as a ``datasette`` entr
 point, so any Datasette that opens the site's database shows its pages: these two
 hooks give it what ``serve`` otherwise passes in, the metadata (titles, column
 docs, canned queries) and the templates. Both stay out of the way of a Datasette
-without that database, and of ``serve``, which passes its own.
+without that database; the metadata is not added again when Datasette was given
+the site's metadata (``serve``, or ``-m metadata.yml``).
 """
 
 from __future__ import annotations
@@ -18,16 +19,15 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from .resources import METADATA_DIR, bundled
 from .site_metadata import DATABASE_NAME
 
-PLUGIN_NAME = "yaan-opendata"  # the plugin configuration key serve sets (plugin.PLUGIN_NAME)
 TEMPLATES = str(bundled("templates"))
 
 
 def _plain(datasette) -> bool:
-    """The site's database is open and serve did not configure the site."""
+    """The site's database is open and no one gave Datasette the site's metadata (serve does)."""
     # _metadata_local is what Datasette was given (-m, or serve's metadata); asking
     # datasette.metadata() here would call this hook again.
     given = datasette._metadata_local or {}
-    return DATABASE_NAME in datasette.databases and PLUGIN_NAME not in (given.get("plugins") or {})
+    return DATABASE_NAME in datasette.databases and DATABASE_NAME not in (given.get("databases") or {})
 
 
 @hookimpl
@@ -52,8 +52,9 @@ def _fresh_dicts(value):
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     """Datasette finds the templates of a plugin package, not of a plugin module: add ours,
-    after a --template-dir and before Datasette's defaults, as a package's would be."""
-    if not _plain(datasette):
+    after a --template-dir and before Datasette's defaults, as a package's would be (serve's
+    template_dir already is)."""
+    if DATABASE_NAME not in datasette.databases:
         return
     loader = env.loader
     first = loader.loaders[0] if isinstance(loader, ChoiceLoader) and loader.loaders else None
