@@ -5,7 +5,7 @@ installed without its dependencies; the fresh environment sees this test
 environment's packages through a path file (plain paths, so this checkout's own
 editable install stays invisible), so nothing is downloaded. Then, in an empty
 working directory: ``build`` (the bundled example into ./datapackage),
-``validate``, the site ``serve`` runs and a plain Datasette with the plugin loaded
+``validate``, a bundled SPARQL example, the site ``serve`` runs and a plain Datasette with the plugin loaded
 by its entry point, both through Datasette's test client (tests/install/site_check.py).
 About half a minute; ``-m "not install"`` leaves it out.
 """
@@ -80,6 +80,7 @@ def test_the_wheel_builds_validates_and_serves_from_an_empty_folder(installed, t
     assert "1 document(s)" in _run([tool, "build"], cwd=work)
     assert (work / "datapackage" / "datapackage.json").is_file()
     assert "valid" in _run([tool, "validate"], cwd=work)
+    assert "three_public.reception" in _run([tool, "sparql", "metadata/queries/three-public.rq"], cwd=work)  # shipped
 
     seen = json.loads(_run([str(installed / "python"), str(SITE_CHECK)], cwd=work))
     assert seen["built"] == ["build/yaan-opendata.db", "build/downloads/yaan-final-accounts.zip"]

@@ -190,10 +190,14 @@ def sparql(query_or_file: str, package_dir: Path, output_format: str, base_iri: 
     """Run a SPARQL query (text, or a .rq file such as metadata/queries/*.rq) on the package's graph.
 
     Every prefix of the published graph is declared (data:, fiscal-figures:, qb:,
-    obeu-dimension:, skos: ...); see docs/sparql.md.
+    obeu-dimension:, skos: ...); see docs/sparql.md. The examples ship with the
+    package: a .rq file that is not here is looked for among them by name
+    (three-public.rq, expenditure-by-class.rq, ...).
     """
     from .rdf.query import base_iri_for, load_store, query_text, render, run
 
+    if (example := resources.example_query(query_or_file)) and not Path(query_or_file).is_file():
+        query_or_file = str(example)
     try:
         store = load_store(package_dir)
         base = base_iri_for(store, base_iri)

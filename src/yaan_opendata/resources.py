@@ -39,6 +39,12 @@ DEFAULT_PACKAGE = CHECKOUT / "datapackage" if CHECKOUT else Path("datapackage")
 DEFAULT_BUILD = CHECKOUT / "build" if CHECKOUT else Path("build")
 
 
+def example_query(name: str) -> Path | None:
+    """A bundled SPARQL example named by its file name (``three-public.rq``, ``metadata/queries/three-public.rq``)."""
+    path = METADATA_DIR / "queries" / Path(name).name
+    return path if name.endswith(".rq") and path.is_file() else None
+
+
 def shown(path: Path) -> str:
     """How ``--help`` names a default: the example by name, a path relative to the current directory."""
     if path == EXAMPLE_SOURCES:
