@@ -1,13 +1,14 @@
 """Installed from its wheel into a fresh virtual environment, the tool works from an empty folder.
 
-The wheel is built from a copy of the checkout without build isolation and
-installed without its dependencies; the fresh environment sees this test
-environment's packages through a path file (plain paths, so this checkout's own
-editable install stays invisible), so nothing is downloaded. Then, in an empty
-working directory: ``build`` (the bundled example into ./datapackage),
-``validate``, a bundled SPARQL example, the site ``serve`` runs and a plain Datasette with the plugin loaded
-by its entry point, both through Datasette's test client (tests/install/site_check.py).
-About half a minute; ``-m "not install"`` leaves it out.
+The wheel is built from a copy of the checkout without build isolation, must hold
+every file of the package, and is installed without its dependencies; the fresh
+environment sees this test environment's packages through a path file (plain
+paths, so this checkout's own editable install stays invisible), so nothing is
+downloaded. Then, in an empty working directory: ``build`` (the bundled example
+into ./datapackage), ``validate``, a bundled SPARQL example, the site ``serve``
+runs and a plain Datasette with the plugin loaded by its entry point, both through
+Datasette's test client (tests/install/site_check.py). About half a minute;
+``-m "not install"`` leaves it out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import site
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,9 @@ def installed(tmp_path_factory) -> Path:
     """The bin/ folder of a fresh venv holding only the wheel of this checkout."""
     root = tmp_path_factory.mktemp("install")
     wheel = _build_wheel(root)
+    with zipfile.ZipFile(wheel) as archive:
+        missing = _package_files() - set(archive.namelist())
+    assert not missing, f"not in the wheel (MANIFEST.in): {sorted(missing)}"
     env_dir = root / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -50,12 +55,23 @@ def _build_wheel(root: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
     for name in ("src", "metadata", "sources"):
         shutil.copytree(CHECKOUT / name, tree / name, symlinks=True, ignore=ignore)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "MANIFEST.in"):
         shutil.copy(CHECKOUT / name, tree / name)
     dist = root / "dist"
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(tree)])
     (wheel,) = dist.glob("yaan_opendata-*.whl")
     return wheel
+
+
+def _package_files() -> set[str]:
+    """Every file of the package in the checkout, through the links (what the wheel must hold)."""
+    package = CHECKOUT / "src" / "yaan_opendata"
+    return {
+        f"yaan_opendata/{Path(folder, name).relative_to(package).as_posix()}"
+        for folder, _, names in os.walk(package, followlinks=True)
+        for name in names
+        if "__pycache__" not in folder and not name.endswith(".pyc")
+    }
 
 
 def _run(command: list[str], cwd: Path | None = None) -> str:
