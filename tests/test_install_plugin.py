@@ -69,7 +69,7 @@ def test_a_given_metadata_file_wins_over_the_plugins(database):
 
 def test_serve_passes_its_own_metadata_and_templates_once(database, tmp_path):
     datasette = datasette_app(Site(package_dir=tmp_path / "datapackage", build_dir=database.parent))
-    assert plugin_standalone.get_metadata(datasette, None, None, None) is None
+    assert plugin_standalone.site_metadata(datasette) is None
     get(datasette, "/")  # startup: prepare_jinja2_environment
     search_path = datasette.jinja_env.loader.loaders[0].searchpath
     assert search_path.count(str(bundled("templates"))) == 1
@@ -84,5 +84,5 @@ def test_the_plugin_leaves_other_databases_alone(tmp_path):
 
 def test_a_datasette_given_the_sites_metadata_gets_only_the_templates(database):
     datasette = Datasette([str(database)], metadata=yaml.safe_load(GENERATED_PATH.read_text(encoding="utf-8")))
-    assert plugin_standalone.get_metadata(datasette, None, None, None) is None
+    assert plugin_standalone.site_metadata(datasette) is None
     assert "从这里开始" in get(datasette, "/").text

@@ -20,7 +20,6 @@ from markupsafe import Markup, escape
 from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
 from .charts import Bar, amount_text, bar_chart_svg
 from .downloads import ZIP_NAME, grouped_downloads
-from .plugin_standalone import get_metadata, prepare_jinja2_environment  # noqa: F401  (hooks of this plugin)
 from .tables import TABLES
 from .views import VIEW_DOCS
 
@@ -62,6 +61,24 @@ def render_cell(value, column, database, datasette):
 @functools.lru_cache(maxsize=64)
 def _table_url(datasette, database: str, table: str) -> str:
     return datasette.urls.table(database, table)
+
+
+# A plain `datasette yaan-opendata.db` (the package's entry point) gets what serve passes in.
+# plugin_standalone is imported when Datasette first asks: it reads the metadata file.
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    from .plugin_standalone import site_metadata
+
+    return site_metadata(datasette)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    from .plugin_standalone import add_templates
+
+    add_templates(env, datasette)
 
 
 @hookimpl

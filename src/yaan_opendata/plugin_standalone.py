@@ -1,11 +1,12 @@
-"""The plugin's hooks for a plain ``datasette yaan-opendata.db`` (no ``yaan-opendata serve``).
+"""What the plugin adds for a plain ``datasette yaan-opendata.db`` (no ``yaan-opendata serve``).
 
 Installed, the package declares ``yaan_opendata.plugin`` as a ``datasette`` entry
-point, so any Datasette that opens the site's database shows its pages: these two
-hooks give it what ``serve`` otherwise passes in, the metadata (titles, column
-docs, canned queries) and the templates. Both stay out of the way of a Datasette
-without that database; the metadata is not added again when Datasette was given
-the site's metadata (``serve``, or ``-m metadata.yml``).
+point, so any Datasette that opens the site's database shows its pages: its hooks
+``get_metadata`` and ``prepare_jinja2_environment`` call these for what ``serve``
+otherwise passes in, the metadata (titles, column docs, canned queries) and the
+templates. Both stay out of the way of a Datasette without that database; the
+metadata is not added again when Datasette was given the site's metadata
+(``serve``, or ``-m metadata.yml``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import functools
 
 import yaml
-from datasette import hookimpl
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from .resources import METADATA_DIR, bundled
@@ -30,8 +30,7 @@ def _plain(datasette) -> bool:
     return DATABASE_NAME in datasette.databases and DATABASE_NAME not in (given.get("databases") or {})
 
 
-@hookimpl
-def get_metadata(datasette, key, database, table):
+def site_metadata(datasette) -> dict | None:
     if not _plain(datasette):
         return None
     # Datasette merges metadata into the first dict it gets: hand it fresh dicts every time.
@@ -49,8 +48,7 @@ def _fresh_dicts(value):
     return value
 
 
-@hookimpl
-def prepare_jinja2_environment(env, datasette):
+def add_templates(env, datasette) -> None:
     """Datasette finds the templates of a plugin package, not of a plugin module: add ours,
     after a --template-dir and before Datasette's defaults, as a package's would be (serve's
     template_dir already is)."""
