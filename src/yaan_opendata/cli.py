@@ -118,7 +118,7 @@ def validate(package_dir: Path):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--rebuild", is_flag=True, help="Rebuild the data package and the database even if they are up to date.")
-def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_dir: Path, build_dir: Path,
+def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_dir: Path, build_dir: Path | None,
           host: str, port: int, rebuild: bool):
     """Build what is missing and serve the site with Datasette (read-only).
 
@@ -127,7 +127,8 @@ def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_di
     """
     from . import serve as site_server
 
-    site = site_server.Site(sources_dir, package_dir, build_dir, inputs=inputs, lenient=lenient)
+    site = site_server.Site(sources_dir, package_dir, build_dir or site_server.DEFAULT_BUILD,
+                            inputs=inputs, lenient=lenient)
     try:
         for path in site_server.prepare(site, rebuild=rebuild):
             click.echo(f"Built {path}", err=True)

@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import resources
 from .checks import run_checks
 from .dimensions import stamp
 from .errors import BuildError, SourceError
@@ -32,9 +31,8 @@ from .validate import validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # In a checkout, the vendored sources and the committed package; installed, the bundled
-# example and ./datapackage (resources.py).
-DEFAULT_SOURCES = resources.DEFAULT_SOURCES
-DEFAULT_PACKAGE = resources.DEFAULT_PACKAGE
+# example and ./datapackage. Imported here, beside the path constants it replaces.
+from .resources import DEFAULT_PACKAGE, DEFAULT_SOURCES
 
 
 def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:
