@@ -102,7 +102,7 @@ def test_the_installed_wheel_builds_validates_and_serves_from_an_empty_folder(in
     assert seen["built"] == ["build/yaan-opendata.db", "build/downloads/yaan-final-accounts.zip"]
     for name in ("serve", "plain datasette"):
         pages = seen[name]
-        assert pages["home"] == [200, True, True], (name, pages)  # the site's title and its start section
+        assert pages["home"] == [200, True, True], (name, pages)  # the site's title and its own home page
         assert pages["chart"] == [200, True, True], (name, pages)  # the chart page with its Chinese title
     assert seen["plain datasette"]["plugin"] == "yaan_opendata"  # registered by its entry point
     assert sorted(os.listdir(work)) == ["build", "datapackage"]  # wrote nothing else
