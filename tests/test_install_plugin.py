@@ -69,6 +69,14 @@ def test_a_given_metadata_file_wins_over_the_plugins(database):
     assert SITE_TEMPLATE in get(datasette, "/").text
 
 
+def test_metadata_given_for_other_databases_is_merged_without_changing_the_sites(database):
+    given = {"databases": {"other": {"title": "Other"}}, "plugins": {"x": {"y": 1}}}
+    datasette = Datasette([str(database)], metadata=given)
+    assert datasette.metadata("plugins") == {"x": {"y": 1}}
+    assert TITLE in datasette.metadata("title")
+    assert "other" not in plugin_standalone._site_metadata()["databases"]  # the cached copy is as read
+
+
 def test_serve_passes_its_own_metadata_and_templates_once(database, tmp_path):
     datasette = datasette_app(Site(package_dir=tmp_path / "datapackage", build_dir=database.parent))
     assert plugin_standalone.site_metadata(datasette) is None

@@ -33,8 +33,7 @@ def _plain(datasette) -> bool:
 def site_metadata(datasette) -> dict | None:
     if not _plain(datasette):
         return None
-    # Datasette merges metadata into the first dict it gets: hand it fresh dicts every time.
-    return _fresh_dicts(_site_metadata())
+    return _fresh_where(_site_metadata(), datasette._metadata_local or {})
 
 
 @functools.cache
@@ -42,10 +41,18 @@ def _site_metadata() -> dict:
     return yaml.safe_load((METADATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
 
 
-def _fresh_dicts(value):
-    if isinstance(value, dict):
-        return {key: _fresh_dicts(item) for key, item in value.items()}
-    return value
+def _fresh_where(ours: dict, given: dict) -> dict:
+    """``ours`` with new dicts wherever ``given`` has a dict too, the rest shared.
+
+    Datasette merges the metadata it was given into the dicts this hook returns, and
+    asks for them a few hundred times a page: copying only where a merge writes
+    keeps the cached metadata as read from the file, at the cost of a few small dicts.
+    """
+    fresh = dict(ours)
+    for key, value in given.items():
+        if isinstance(value, dict) and isinstance(fresh.get(key), dict):
+            fresh[key] = _fresh_where(fresh[key], value)
+    return fresh
 
 
 def add_templates(env, datasette) -> None:
