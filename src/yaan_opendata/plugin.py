@@ -129,7 +129,7 @@ def extra_template_vars(template, datasette):
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    limits.prepare_connection(conn, database, datasette)
+    limits.prepare_connection(conn, database, datasette, database_name(datasette))
 
 
 @hookimpl

@@ -87,3 +87,20 @@ def test_three_hostile_queries_at_once_leave_the_pages_answering(hostile_dataset
     assert statuses == [400, 429, 429], [r.text[:200] for r in hostile]
     assert all("SQL query took too long" in r.text for r in hostile if r.status_code == 400)
     assert [r.status_code for r in normal] == [200] * len(normal)
+
+
+def test_other_databases_in_the_same_datasette_are_left_as_they_are(hostile_datasette, tmp_path):
+    """The plugin runs in any Datasette of the environment (an entry point): another
+    database keeps Datasette's own limits, whatever its longest value."""
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("create table notes (text)")
+        conn.execute("insert into notes values (?)", ["x" * 100_000])
+    plain = Datasette([str(other)])
+    response = run(plain.client.get("/other.json", params={"sql": "select length(text || text) as n from notes"}))
+    assert response.status_code == 200, response.text[:300]
+    assert response.json()["rows"] == [[200_000]]

@@ -24,16 +24,16 @@ def settings() -> dict:
     return yaml.safe_load((resources.files(__package__) / "limits.yml").read_text(encoding="utf-8"))
 
 
-def prepare_connection(conn: sqlite3.Connection, database: str, datasette) -> None:
-    """Limit a connection Datasette opens to a database visitors can query.
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette, site_database: str) -> None:
+    """Limit a connection Datasette opens to the site's database.
 
-    ``_internal`` (Datasette's own copy of every schema, which only root may read) is left
-    alone: it must hold the longest ``CREATE`` statement of every database.
+    Other databases are left as Datasette opens them: the plugin is installed as an entry
+    point, so it runs in any Datasette of the environment, whose databases may hold longer
+    values and be too large to measure; ``_internal`` (Datasette's copy of every schema,
+    which only root reads) must hold the longest ``CREATE`` statement of each.
     """
-    if database == "_internal":
-        return
-    db = datasette.databases.get(database)
-    apply(conn, db.path if db else None)
+    if database == site_database:
+        apply(conn, datasette.databases[database].path)
 
 
 def apply(conn: sqlite3.Connection, path: str | None) -> None:
