@@ -19,7 +19,9 @@ from .site_server import (  # noqa: F401  (fixtures)
 
 
 async def _flood_and_visit(base, flood, visits):
-    limits = httpx.Limits(max_connections=40)
+    # A connection per request: a kept-alive connection that the server closes for idling
+    # (uvicorn, 5 s) while the machine is busy would fail a request that was never answered.
+    limits = httpx.Limits(max_connections=40, max_keepalive_connections=0)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
         async def visitor():
             answers = []
