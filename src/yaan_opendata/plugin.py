@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.plugins import pm
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -22,6 +23,7 @@ from .charts import Bar, amount_text, bar_chart_svg
 from .downloads import ZIP_NAME, grouped_downloads
 from .tables import TABLES
 from .views import VIEW_DOCS
+from .web import errors, limits, public_json, throttle
 
 PLUGIN_NAME = "yaan-opendata"
 
@@ -103,7 +105,7 @@ def asgi_wrapper():
 
         return read_only
 
-    return wrap
+    return lambda app: wrap(throttle.capped(app))
 
 
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -126,8 +128,24 @@ def extra_template_vars(template, datasette):
 
 
 @hookimpl
-def register_routes():
+def prepare_connection(conn, database, datasette):
+    limits.prepare_connection(conn, database, datasette, database_name(datasette))
+
+
+@hookimpl
+def startup(datasette):
+    errors.use_instead_of_datasettes(pm)
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    return errors.error_response(datasette, request, exception)
+
+
+@hookimpl
+def register_routes(datasette):
     return [
+        *public_json.routes(datasette),
         (r"^/charts$", charts_index),
         (r"^/charts/(?P<slug>[a-z-]+)$", chart_page),
     ]

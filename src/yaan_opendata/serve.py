@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from datasette.app import Datasette
 from datasette.plugins import pm
 
 from . import pipeline, plugin
@@ -21,13 +20,16 @@ from .database import build_database
 from .downloads import ZIP_NAME, build_zip, package_files
 from .resources import DEFAULT_BUILD
 from .site_metadata import DATABASE_NAME, GENERATED_PATH
+from .web.site_cache import SiteDatasette
 
 SETTINGS = {
     "sql_time_limit_ms": 1000,  # a runaway query is cut off after a second
     "max_returned_rows": 1000,
     "default_page_size": 50,
     "facet_time_limit_ms": 200,
-    "num_sql_threads": 3,  # a slow query leaves threads for other visitors
+    # Visitors' own SQL may hold at most 2 threads at once (web/limits.yml, throttle): the
+    # others always serve the pages, whatever the visitors' SQL does.
+    "num_sql_threads": 6,
     "allow_download": True,  # the immutable database file is a download
     "default_cache_ttl": 300,
     "suggest_facets": False,  # the metadata names the useful facets
@@ -88,7 +90,7 @@ def _out_of_date(target: Path, inputs: list[Path]) -> bool:
     return any(p.stat().st_mtime >= built for p in inputs)
 
 
-def datasette_app(site: Site) -> Datasette:
+def datasette_app(site: Site) -> SiteDatasette:
     """The Datasette instance for a prepared site (tests drive it with ``ds.client``)."""
     if not pm.is_registered(plugin):
         pm.register(plugin, name=plugin.PLUGIN_NAME)
@@ -101,7 +103,7 @@ def datasette_app(site: Site) -> Datasette:
     static_mounts = [("datapackage", str(site.package_dir))]
     if site.zip_path.exists():
         static_mounts.append(("downloads", str(site.zip_path.parent)))
-    return Datasette(
+    return SiteDatasette(
         immutables=[str(site.database_path)],
         metadata=metadata,
         settings=SETTINGS,
