@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from ..model import Disclosure
 from ..package import table_records
 from ..tables import TABLES, TABLES_BY_NAME, rows
-from .catalog import Distribution, add_catalog, catalog_dataset
+from .catalog import Distribution, add_catalog, add_document_checksum, catalog_dataset
 from .codes import add_code_lists
 from .cube import add_cubes
 from .mapping import Mapper, node, prefixes
@@ -50,8 +50,8 @@ def graph_triples(
 
 
 def document_triples(disclosure: Disclosure, mapper: Mapper) -> set[ox.Triple]:
-    """The triples of one document's own records and observations (the data sets and
-    structures its observations are in too, the same triples for every document)."""
+    """The triples of one document's own records and observations: no other document
+    has one of them (their subjects are its records), so documents concatenate."""
     triples: set[ox.Triple] = set()
     for table in TABLES:
         if table.name not in SHARED_TABLES:
@@ -59,13 +59,15 @@ def document_triples(disclosure: Disclosure, mapper: Mapper) -> set[ox.Triple]:
                 triples.update(mapper.triples(table, record))
     described: set[tuple] = set()
     observed = {name: rows(disclosure, TABLES_BY_NAME[name]) for name in OBSERVED_TABLES}
-    add_cubes(described, observed, mapper, catalog_dataset(mapper))
+    add_cubes(described, observed, mapper, catalog_dataset(mapper), structures=False)
+    add_document_checksum(described, mapper, disclosure.document.document_id, disclosure.document.sha256)
     triples.update(_converted(described))
     return triples
 
 
 def shared_triples(disclosures: list[Disclosure], mapper: Mapper, distributions=()) -> set[ox.Triple]:
-    """What no one document owns: the merged tables, the code lists, the vocabulary and the catalogue."""
+    """What no one document owns: the merged tables, the code lists, the vocabulary, the
+    data sets and structures of the observations, and the catalogue."""
     triples: set[ox.Triple] = set()
     for name in SHARED_TABLES:
         table = TABLES_BY_NAME[name]
@@ -74,7 +76,8 @@ def shared_triples(disclosures: list[Disclosure], mapper: Mapper, distributions=
     described: set[tuple] = set()  # the hand-made parts, in rdflib terms
     declare_vocabulary(described)
     add_code_lists(described, table_records(disclosures, TABLES_BY_NAME["classifications"]))
-    add_cubes(described, {}, mapper, catalog_dataset(mapper))
+    observed = {name: table_records(disclosures, TABLES_BY_NAME[name]) for name in OBSERVED_TABLES}
+    add_cubes(described, observed, mapper, catalog_dataset(mapper), observations=False)
     add_catalog(described, disclosures, mapper, list(distributions))
     triples.update(_converted(described))
     return triples
