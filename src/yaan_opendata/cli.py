@@ -36,6 +36,20 @@ _BASE_IRI = click.option(
     help="Base of the RDF graph's IRIs (default: $YAAN_OPENDATA_BASE_IRI, else https://yaan-opendata.github.io/id/).",
 )
 
+_WORKERS = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Processes that extract documents (default: one per core). The package is the same bytes whatever N.",
+)
+_CACHE = click.option(
+    "--cache", "cache", default=str(Path("build") / "cache"), show_default=True, metavar="DIR|off",
+    help="Folder of extracted documents, keyed by each source's sha256 and the code's version, so a rebuild "
+    "extracts only what changed (relative to the current directory); 'off' extracts everything.",
+)
+
+
+def _cache_dir(value: str) -> Path | None:
+    return None if value == "off" else Path(value)
+
 
 @click.group()
 @click.version_option(package_name="yaan-opendata")
@@ -50,16 +64,20 @@ def cli():
 @_MODE
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if the package differs from a fresh build.")
 @_BASE_IRI
+@_WORKERS
+@_CACHE
 def build(sources_dir: Path, inputs: tuple[Path, ...], package_dir: Path, lenient: bool, check_only: bool,
-          base_iri: str | None):
+          base_iri: str | None, workers: int | None, cache: str):
     """Extract the sources and write the data package (or --check it).
 
     One package holds every document given: organization and fiscal year are
     columns of the tables and dimensions of the RDF observations.
     """
+    extraction = {"workers": workers, "cache_dir": _cache_dir(cache)}
     try:
         if check_only:
-            difference = pipeline.check(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient)
+            difference = pipeline.check(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient,
+                                        **extraction)
             if difference:
                 for line in difference.lines():
                     click.echo(line, err=True)
@@ -67,7 +85,8 @@ def build(sources_dir: Path, inputs: tuple[Path, ...], package_dir: Path, lenien
                 sys.exit(1)
             click.echo(f"{package_dir} is up to date with a fresh build.")
             return
-        disclosures = pipeline.build(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient)
+        disclosures = pipeline.build(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient,
+                                     **extraction)
     except (SourceError, BuildError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     for disclosure in disclosures:

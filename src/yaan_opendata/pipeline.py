@@ -16,16 +16,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import run_checks
-from .dimensions import stamp
+from .cache import DocumentCache
 from .errors import BuildError, SourceError
-from .extract import extract_disclosure
 from .identify import IdentityError, identity_from_lines
 from .inputs import SUFFIXES, read_lines
 from .model import Disclosure
 from .package import seal, write_package
+from .parallel import extract_documents
 from .publication import configured_base_iri
-from .source import load_document, read_manifest
+from .source import read_manifest
 from .tables import TABLES
 from .validate import validate_package
 
@@ -88,13 +87,21 @@ def _manifest_if_any(folder: Path) -> list[dict]:
 
 
 def load_disclosures(
-    sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = (), *, lenient: bool = False
+    sources_dir: Path = DEFAULT_SOURCES,
+    inputs: Sequence[Path] = (),
+    *,
+    lenient: bool = False,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Disclosure]:
-    """Verify every source, extract its records and check their consistency, document by document."""
-    return [
-        stamp(run_checks(extract_disclosure(load_document(entry, folder), lenient=lenient)))
-        for entry, folder in source_entries(sources_dir, inputs)
-    ]
+    """Verify every source, extract its records and check their consistency, document by document.
+
+    Documents are extracted by ``workers`` processes (default: one per core) and, with
+    ``cache_dir``, each is read from the cache when its source, entry and the code are
+    unchanged (``parallel.py``, ``cache.py``). The result is the same either way.
+    """
+    cache = DocumentCache(cache_dir) if cache_dir is not None else None
+    return extract_documents(source_entries(sources_dir, inputs), lenient=lenient, workers=workers, cache=cache)
 
 
 def write_outputs(
@@ -172,10 +179,12 @@ def build(
     *,
     inputs: Sequence[Path] = (),
     lenient: bool = False,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Disclosure]:
     """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
     with validator_pool() as validators:
-        disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
+        disclosures = load_disclosures(sources_dir, inputs, lenient=lenient, workers=workers, cache_dir=cache_dir)
         out_dir = out_dir.resolve()
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -227,9 +236,11 @@ def check(
     *,
     inputs: Sequence[Path] = (),
     lenient: bool = False,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> PackageDifference:
     """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
-    disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
+    disclosures = load_disclosures(sources_dir, inputs, lenient=lenient, workers=workers, cache_dir=cache_dir)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
         write_outputs(disclosures, fresh_dir, base_iri)

@@ -11,15 +11,13 @@ raises ``GraphError`` naming every violation. The SHACL shapes run in
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import pyoxigraph as ox
 
 from ..model import Disclosure
 from .graph import build_graph, graph_triples
 from .namespaces import BASE_IRI_VARIABLE, DEFAULT_BASE_IRI, configured_base_iri
-from .serialize import DISTRIBUTIONS, RDF_FILES, resource_descriptor, write_rdf
+from .serialize import DISTRIBUTIONS, RDF_FILES, resource_descriptor
+from .shards import write_graph_files
 from .validation import GraphError, check_graph, check_package_graph, check_shapes
 
 __all__ = [
@@ -46,14 +44,7 @@ def graph_resources() -> list[dict]:
 def write_graph(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> list[dict]:
     """Write graph.ttl, graph.jsonld and graph.nt into ``out_dir`` and return their
     data-package resources; raise ``GraphError`` if the graph fails a check."""
-    base = configured_base_iri(base_iri)
-    triples = graph_triples(disclosures, base, DISTRIBUTIONS)
-    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    # Oxigraph loads and queries without the GIL: check while the files are written.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        checking = pool.submit(check_graph, ntriples)
-        resources = write_rdf(triples, out_dir, base, ntriples)
-        violations = checking.result()
+    violations = write_graph_files(disclosures, out_dir, configured_base_iri(base_iri), DISTRIBUTIONS)
     if violations:
         raise GraphError(violations)
-    return resources
+    return graph_resources()

@@ -75,7 +75,7 @@ def add_catalog(graph: set, disclosures: list[Disclosure], mapper: Mapper, distr
         graph.add((year, RDF.type, DCTERMS.PeriodOfTime))
         graph.add((year, DCAT.startDate, Literal(f"{document.fiscal_year}-01-01", datatype=XSD.date)))
         graph.add((year, DCAT.endDate, Literal(f"{document.fiscal_year}-12-31", datatype=XSD.date)))
-        _add_checksum(graph, mapper, document.document_id, document.sha256)
+        # each document's checksum is its own (add_document_checksum): its subject is the document
     # The package's own release is not dated (that would change every build):
     # it is issued with the newest source it contains.
     dates = [d.document.published for d in disclosures if d.document.published]
@@ -166,7 +166,8 @@ VOCABULARIES = (
 )
 
 
-def _add_checksum(graph: set, mapper: Mapper, document_id: str, sha256: str) -> None:
+def add_document_checksum(graph: set, mapper: Mapper, document_id: str, sha256: str) -> None:
+    """The source's sha256, a statement about the document (part of its own triples)."""
     document = mapper.iri("documents", document_id)
     checksum = URIRef(f"{mapper.base}checksums/{document_id}")
     graph.add((document, SPDX.checksum, checksum))

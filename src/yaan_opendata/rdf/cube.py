@@ -137,10 +137,16 @@ def _optional_dimension(cube: Cube, name: str) -> tuple[URIRef, str, str]:
     return CLASSIFICATION_DIMENSIONS[name], zh, en
 
 
-def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_dataset: URIRef) -> None:
-    """The observations of ``records`` (table name → its records) and their data sets."""
-    for prop in OWN_DIMENSIONS:
-        graph.add((prop, RDF.type, QB.DimensionProperty))
+def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_dataset: URIRef, *,
+              observations: bool = True, structures: bool = True) -> None:
+    """The observations of ``records`` (table name → its records) and their data sets.
+
+    A package written document by document adds each document's observations alone
+    and the data sets and structures of all of them once (``rdf/graph.py``).
+    """
+    if structures:
+        for prop in OWN_DIMENSIONS:
+            graph.add((prop, RDF.type, QB.DimensionProperty))
     figures = {f.figure_id: f for f in records.get("fiscal_figures", ())}
     for cube in CUBES:
         groups: dict[tuple[str, ...], list] = defaultdict(list)
@@ -148,7 +154,11 @@ def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_data
             if cube.amount(record, figures) is not None:
                 groups[cube.optional(record)].append(record)
         for group in sorted(groups):
-            dataset = _add_structure(graph, mapper, cube, group, catalog_dataset)
+            if structures:
+                _add_structure(graph, mapper, cube, group, catalog_dataset)
+            if not observations:
+                continue
+            dataset = _dataset(mapper, cube, group)
             for record in groups[group]:
                 key = getattr(record, cube.key)
                 observation = mapper.iri(cube.table, key)
@@ -160,7 +170,16 @@ def add_cubes(graph: set, records: dict[str, list], mapper: Mapper, catalog_data
                     graph.add((observation, cube.identifier, Literal(key)))
                 if cube.table == "table_cells":
                     _cell_labels(graph, observation, record)
-    _statements(graph, mapper, records)
+    if observations:
+        _statements(graph, mapper, records)
+
+
+def _slug(cube: Cube, group: tuple[str, ...]) -> str:
+    return cube.slug + ("-by-" + "-and-".join(group) if group else "")
+
+
+def _dataset(mapper: Mapper, cube: Cube, group: tuple[str, ...]) -> URIRef:
+    return URIRef(f"{mapper.base}datasets/{_slug(cube, group)}")
 
 
 def _statements(graph: set, mapper: Mapper, records: dict[str, list]) -> None:
@@ -185,8 +204,8 @@ def _cell_labels(graph: set, observation: URIRef, cell: TableCell) -> None:
 def _add_structure(graph: set, mapper: Mapper, cube: Cube, group: tuple[str, ...], catalog_dataset: URIRef) -> URIRef:
     """The qb:DataSet of one group and its data structure definition."""
     table = TABLES_BY_NAME[cube.table]
-    slug = cube.slug + ("-by-" + "-and-".join(group) if group else "")
-    dataset = URIRef(f"{mapper.base}datasets/{slug}")
+    slug = _slug(cube, group)
+    dataset = _dataset(mapper, cube, group)
     structure = URIRef(f"{mapper.base}structures/{slug}")
     optional = [_optional_dimension(cube, name) for name in group]
     zh = table.title_zh + "".join(f"(按{label_zh})" for _, label_zh, _ in optional)

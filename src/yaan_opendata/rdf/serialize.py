@@ -72,6 +72,11 @@ def turtle(triples: list[ox.Triple], names: dict[str, str]) -> bytes:
 
 def json_ld(triples: list[ox.Triple], names: dict[str, str]) -> str:
     """Compact JSON-LD: one node object per subject, IRIs shortened with the context's prefixes."""
+    return "".join(json_ld_pieces(triples, names))
+
+
+def json_ld_pieces(triples, names: dict[str, str]):
+    """The text of ``json_ld`` piece by piece, from triples grouped by subject (a stream)."""
     by_length = sorted(names.items(), key=lambda item: -len(item[1]))
     by_namespace = {namespace: name for name, namespace in names.items()}
 
@@ -96,13 +101,15 @@ def json_ld(triples: list[ox.Triple], names: dict[str, str]) -> str:
 
     # Sorted triples keep each subject's triples together: a node object is complete
     # when the subject changes, so it is encoded then (one line, json's fast C encoder)
-    # and only its text is kept, not every node of a large graph at once.
-    lines: list[str] = []
+    # and written, not every node of a large graph kept at once.
+    yield json.dumps({"@context": names}, ensure_ascii=False, indent=1)[:-2] + ',\n "@graph": [\n'
+    separator = ""
     subject, node = None, {}
     for triple in triples:
         if triple.subject.value != subject:
             if subject is not None:
-                lines.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
+                yield separator + json.dumps(node, ensure_ascii=False, sort_keys=True)
+                separator = ",\n"
             subject = triple.subject.value
             node = {"@id": compact(subject)}
         obj = triple.object
@@ -119,10 +126,8 @@ def json_ld(triples: list[ox.Triple], names: dict[str, str]) -> str:
             value = {"@value": obj.value, "@type": compact(obj.datatype.value)}
         node.setdefault(compact(triple.predicate.value), []).append(value)
     if subject is not None:
-        lines.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
-    context = json.dumps({"@context": names}, ensure_ascii=False, indent=1)[:-2]
-    graph = ",\n".join(lines)
-    return f'{context},\n "@graph": [\n{graph}\n]}}\n'
+        yield separator + json.dumps(node, ensure_ascii=False, sort_keys=True)
+    yield "\n]}\n"
 
 
 def resource_descriptor(distribution: Distribution) -> dict:
