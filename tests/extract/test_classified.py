@@ -24,3 +24,12 @@ def test_an_item_under_the_section_its_heading_named():
     assert codes("（2）体育（款）", within="20701") == ["20703"]
     # without a heading, an item's name alone names no code (行政运行 is under many 款)
     assert codes("①行政运行（项）：年初预算为340.00万元") == [None]
+
+
+def test_an_item_named_alone_with_its_code_after_it():
+    # 黑龙江: "（1）行政运行（2120101）。年初预算为1342.50万元，支出决算为1376.38万元，…"
+    assert codes("（1）行政运行（2120101）。年初预算为1342.50万元") == ["2120101"]
+    # a name run into words before it
+    assert codes("主要用于城管执法（2120104）") == ["2120104"]
+    # a code whose name is not the name printed is not taken
+    assert codes("（1）城管执法（2120101）。年初预算为1342.50万元") == []

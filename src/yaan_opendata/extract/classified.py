@@ -4,7 +4,8 @@ Departments name a line of the classification by its 类/款/项 names, each mar
 by its level: "一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)",
 "一般公共服务(类)支出", "人大事务(款)行政运行(项)"; a 类 also by its full name
 alone ("社会保障和就业支出3398.82万元"); some add the code in brackets
-("行政运行(2010101)", "行政运行(项)[2010101]") or print it before the name ("2010101 行政运行"). Each
+("行政运行(项)(2010101)", "行政运行(项)[2010101]"), or name a 项 alone with its code
+("行政运行(2010101)", where the code's name is the name printed) or print it before the name ("2010101 行政运行"). Each
 mention becomes a ``Subject`` with the code its names have in the document's own
 tables or, failing those, in the shipped list (``codelists.FunctionalIndex``); with
 no code when neither has the names, so that the reader leaves the amount unread
@@ -38,6 +39,9 @@ CODE_FIRST = re.compile(
     rf"(?<![\d.])(?P<code>2\d{{2}}(?:\d{{2}}){{0,2}})\s*(?P<name>{_CHAR}{{2,30}}?)"
     r"(?=\s*[:,;。]|\s*(?:年初|支出决算|决算|预算))"
 )
+# "(1)行政运行(2120101)。年初预算为…": a 项 named alone, its code in brackets after it (Gansu,
+# Heilongjiang); taken only where the code's name is the name printed.
+NAME_CODE = re.compile(rf"(?P<name>{_CHAR}{{2,40}}?)\s*[(\[](?P<code>2\d{{6}})[)\]]")
 # Words a name may be run into from before: "主要用于一般公共服务(类)".
 _LEAD = re.compile(r"^(?:主要用于|用于|其中|主要是|包括|为)")
 
@@ -70,6 +74,12 @@ def functional_classifier(index: FunctionalIndex) -> Classify:
             if found is not None and not _overlaps(match.span(), taken):
                 taken.append(match.span())
                 yield match.start(), match.end(), Subject(code=found.code, names=(match.group("name"),))
+        for match in NAME_CODE.finditer(text):
+            found = _named(index, match.group("code"), match.group("name"))
+            if found is not None and not _overlaps(match.span(), taken):
+                start = match.end("name") - len(found[1])
+                taken.append((start, match.end()))
+                yield start, match.end(), Subject(code=found[0].code, names=(found[1],))
         for match in class_names.finditer(text):
             if not _overlaps(match.span(), taken):
                 yield match.start(), match.end(), Subject(code=by_name[match.group(0)].code, names=(match.group(0),))
@@ -94,6 +104,16 @@ def _code(
         return found.code
     if printed and index.by_code(printed) is not None:
         return printed
+    return None
+
+
+def _named(index: FunctionalIndex, code: str, printed: str):
+    """The code and the name it is printed with, where the end of ``printed`` is its name
+    (a name run into words before it: "主要用于行政运行")."""
+    for cut in range(len(printed) - 1):
+        found = index.named(code, printed[cut:])
+        if found is not None:
+            return found, printed[cut:]
     return None
 
 
