@@ -19,9 +19,8 @@ decimals (``1141.67万元``, the writer's 11416700) is right, since 11,416,683 y
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .lexicon import lexicon
@@ -58,9 +57,15 @@ def score(disclosure: Disclosure, expected: dict[str, int]) -> Score:
 
 
 def same_facts(key: str) -> list[str]:
-    """The keys under which other chapters state the fact ``key`` (its budget figure too)."""
+    """The keys under which other chapters state the fact ``key`` (its budget figure too); a
+    项 (never a 类 or 款, whose fund totals are other facts) of a fund chapter is keyed with its fund (``government_fund.functional.2120803``), which
+    the key list gives writers as ``functional.<code>``."""
     base, budget = (key.removesuffix(".budget"), ".budget") if key.endswith(".budget") else (key, "")
-    return [c.key + budget for c in lexicon().concepts.values() if c.same_as == base]
+    funds = [f"{fund}.{base}{budget}" for fund in FUND_CHAPTERS] if re.fullmatch(r"functional\.\d{7}", base) else []
+    return [c.key + budget for c in lexicon().concepts.values() if c.same_as == base] + funds
+
+
+FUND_CHAPTERS = ("government_fund", "state_capital")  # whose 项 lines are keyed <fund>.functional.<code>
 
 
 def score_cells(disclosure: Disclosure, expected: dict[str, int]) -> Score:
