@@ -22,7 +22,7 @@ import pytest
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.identify import org_id_for
-from yaan_opendata.inputs.text import PAGE_NUMBER
+from yaan_opendata.inputs.text import PAGE_NUMBER, running_headers
 from yaan_opendata.pipeline import DEFAULT_PACKAGE, DEFAULT_SOURCES, build, load_disclosures
 from yaan_opendata.scoring import score, score_cells
 from yaan_opendata.tables import TABLES
@@ -154,9 +154,10 @@ def test_every_literal_is_printed_in_its_paragraph(disclosures, name):
     text = {p.paragraph_id: p.text for p in disclosure.paragraphs}
     lines = source_text(name).splitlines()
     source = _plain("".join(lines))
-    # a PDF's lines are joined where a paragraph wraps, over the page numbers between them
-    without_page_numbers = _plain("".join(line for line in lines if not re.fullmatch(r"\d{1,3}", line.strip())
-                                          and not PAGE_NUMBER.match(line.strip())))
+    # a PDF's lines are joined where a paragraph wraps, over the page numbers and running headers between them
+    headers = running_headers(lines)
+    without_page_numbers = _plain("".join(line for i, line in enumerate(lines) if not re.fullmatch(r"\d{1,3}", line.strip())
+                                          and not PAGE_NUMBER.match(line.strip()) and i not in headers))
     for figure in disclosure.fiscal_figures:
         if figure.amount_as_published != "无":
             assert figure.amount_as_published in text[figure.paragraph_id], figure.figure_id

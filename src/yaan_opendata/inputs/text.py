@@ -119,7 +119,7 @@ def unwrap(lines: list[str]) -> list[str]:
     width = wrap_width(lines)
     if width is None:
         return lines
-    headers = _running_headers(lines)
+    headers = running_headers(lines)
     kept = [line for i, line in enumerate(lines) if not PAGE_NUMBER.match(line.strip()) and i not in headers]
     kept = [line for i, line in enumerate(kept) if not _stray_page_number(kept, i)]
     out: list[str] = []
@@ -149,7 +149,7 @@ def _runs_on(line: str, width: int) -> bool:
     return measured >= 0.75 * width and numbers <= 1 and bool(re.search(r"[\u4e00-\u9fff，、（“]$", line))
 
 
-def _running_headers(lines: list[str]) -> set[int]:
+def running_headers(lines: list[str]) -> set[int]:
     """The lines of a running header: the line that comes first after a page number, the
     same at two page breaks or more ("- 13 -" / "西宁市城西区住房和城乡建设局2022年度部门决算"),
     where it would otherwise be joined to a paragraph wrapped over the break. The cover's
