@@ -8,7 +8,11 @@ figures it publishes with the expected ones and prints one row per document and
 the total; ``--markdown`` prints the table, ``--update docs/extraction.md`` writes it
 there. It also says whether the document builds in strict mode and, if not, why,
 and how many table cells it read: those that state a headline figure are scored
-against the same expected figures (right / wrong), on their own.
+against the same expected figures (right / wrong), on their own. A cell more exact
+than the explanation the writer read the figure from is right when it agrees with
+the explanation's figure to the explanation's precision (a table in 元,
+``11,416,683.00``, under an explanation in 万元, ``1141.67万元``: right); a cell that
+does not round to it is wrong (``scoring.score_cells``).
 
 A wrong figure (published, but not the expected value) is worse than a missing
 one: the target is 0 wrong.

@@ -22,7 +22,7 @@ import pytest
 
 from yaan_opendata.errors import SourceError
 from yaan_opendata.identify import org_id_for
-from yaan_opendata.inputs.text import PAGE_NUMBER
+from yaan_opendata.inputs.text import PAGE_NUMBER, running_headers
 from yaan_opendata.pipeline import DEFAULT_PACKAGE, DEFAULT_SOURCES, build, load_disclosures
 from yaan_opendata.scoring import score, score_cells
 from yaan_opendata.tables import TABLES
@@ -30,6 +30,23 @@ from yaan_opendata.tables import TABLES
 DOCUMENTS = Path(__file__).parent / "documents"
 NAMES = sorted(p.name.removesuffix(".expected.json") for p in DOCUMENTS.glob("*.expected.json"))
 BLIND = [n for n in NAMES if json.loads((DOCUMENTS / f"{n}.expected.json").read_text(encoding="utf-8")).get("blind")]
+
+
+def source(name: str) -> Path:
+    """The document's file: the text of a page or a PDF, or the web page itself."""
+    return next(path for suffix in (".txt", ".html") if (path := DOCUMENTS / f"{name}{suffix}").exists())
+
+
+def source_text(name: str) -> str:
+    """What the document says, as a person reads it (a web page without its markup)."""
+    path = source(name)
+    if path.suffix == ".html":
+        from lxml import html
+
+        from yaan_opendata.inputs.html import decode
+
+        return html.fromstring(decode(path.read_bytes())).text_content()
+    return path.read_text(encoding="utf-8")
 
 
 def expected(name: str) -> dict:
@@ -46,7 +63,7 @@ def identity(name: str) -> dict:
 def disclosures():
     """The corpus, each document extracted (strict: every one reads its headline figures) and
     checked, by document id."""
-    files = [DOCUMENTS / f"{name}.txt" for name in NAMES]
+    files = [source(name) for name in NAMES]
     return {d.document.document_id: d for d in load_disclosures(inputs=files)}
 
 
@@ -57,7 +74,7 @@ def test_the_corpus_spans_provinces_layouts_and_kinds_of_body():
     levels = {expected(n)["document"].get("level") for n in BLIND}
     assert {"county", "street", "institution", "district"} <= levels
     formats = {expected(n)["document"].get("format") for n in BLIND}
-    assert formats == {"web page text", "pdf text"}
+    assert formats == {"web page text", "pdf text", "html page"}
     variations = " ".join(v for name in NAMES for v in expected(name)["variations"]).lower()
     for words in ("full-width", "decrease", "government fund", "subordinate units", "county", "tab"):
         assert words in variations, words
@@ -85,9 +102,24 @@ def test_table_cells(disclosures, name):
     assert failing == []
 
 
+def test_a_table_in_yuan_is_scored_at_the_precision_of_the_explanation(disclosures):
+    """宁夏's tables print 元 ("11,416,683.00"), its explanation 万元 ("1141.67万元"), which the
+    writer recorded (11416700): the cell is right to the explanation's precision, and a cell
+    that does not round to it is wrong."""
+    import dataclasses
+
+    name = "ningxia-yinchuan-xingqing-yjj-2023"
+    disclosure, want = disclosures[identity(name)["document_id"]], expected(name)["figures"]
+    cell = next(c for c in disclosure.table_cells if c.cell_id.endswith(".summary.revenue.income_total.executed"))
+    assert (cell.amount_yuan, want["income.total"]) == (11416683, 11416700)
+    assert cell.cell_id in score_cells(disclosure, want).right
+    off = dataclasses.replace(disclosure, table_cells=[dataclasses.replace(cell, amount_yuan=11416783)])
+    assert len(score_cells(off, want).wrong) == 1
+
+
 def test_the_tables_of_the_corpus_are_read():
     """Documents whose page copies its tables with tabs: most of their tables are read."""
-    files = [DOCUMENTS / f"{name}.txt" for name in NAMES]
+    files = [source(name) for name in NAMES if source(name).suffix == ".txt"]
     tabbed = [f for f in files if f.read_text(encoding="utf-8").count("\t") > 500]
     disclosures = load_disclosures(inputs=tabbed, lenient=True)
     kinds = [{c.table for c in d.table_cells} for d in disclosures]
@@ -120,11 +152,12 @@ def _plain(text: str) -> str:
 def test_every_literal_is_printed_in_its_paragraph(disclosures, name):
     disclosure = disclosures[identity(name)["document_id"]]
     text = {p.paragraph_id: p.text for p in disclosure.paragraphs}
-    lines = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    lines = source_text(name).splitlines()
     source = _plain("".join(lines))
-    # a PDF's lines are joined where a paragraph wraps, over the page numbers between them
-    without_page_numbers = _plain("".join(line for line in lines if not re.fullmatch(r"\d{1,3}", line.strip())
-                                          and not PAGE_NUMBER.match(line.strip())))
+    # a PDF's lines are joined where a paragraph wraps, over the page numbers and running headers between them
+    headers = running_headers(lines)
+    without_page_numbers = _plain("".join(line for i, line in enumerate(lines) if not re.fullmatch(r"\d{1,3}", line.strip())
+                                          and not PAGE_NUMBER.match(line.strip()) and i not in headers))
     for figure in disclosure.fiscal_figures:
         if figure.amount_as_published != "无":
             assert figure.amount_as_published in text[figure.paragraph_id], figure.figure_id
@@ -179,9 +212,11 @@ def test_checks_run_per_document(disclosures):
         assert disclosure.consistency_checks
         assert all(c.document_id == document_id and c.check_id.startswith(f"{document_id}.")
                    for c in disclosure.consistency_checks)
-    # the 审计局 prints its reception costs in 元 where the template uses 万元: its finding only
+    # the 审计局 prints its reception costs in 元 where the template uses 万元, and 贵阳's
+    # 市场监督管理局 every amount: their findings only
     failing = {d: {c.rule_id for c in x.consistency_checks if c.status == "fail"} for d, x in disclosures.items()}
-    assert [d for d, rules in failing.items() if "units.money" in rules] == ["yaan-sjj-2020"]
+    assert sorted(d for d, rules in failing.items() if "units.money" in rules) == [
+        "guiyang-gshqscjdglj-2023", "yaan-sjj-2020"]
     # the 2021 bureau managed three projects and reports one: at least as many, consistent
     projects = [c.status for c in disclosures["yaan-zwfwdsj-2021"].consistency_checks
                 if c.rule_id == "counts.performance_projects"]

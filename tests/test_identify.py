@@ -28,6 +28,8 @@ def test_title_with_the_year_first_or_last(tmp_path):
         "上海市普陀区财政局\n年度部门决算\n2024\n",  # the year set apart, as a PDF may give it
         "２０２４年度上海市普陀区财政局部门决算公开\n",  # full-width digits, 决算公开
         "首页>政务公开>财政信息>上海市普陀区财政局2024年度部门决算\n",  # a breadcrumb
+        # a breadcrumb ending in 部门决算 on the line before the title (海南, 内蒙古)
+        "首页 > 政务公开 > 财政资金信息 > 部门决算\n\n上海市普陀区财政局2024年度部门决算公开\n",
     ],
 )
 def test_titles_in_their_many_forms(cover):

@@ -177,6 +177,20 @@ class FunctionalIndex:
                 return None
         return found
 
+    def named(self, code: str, name: str) -> Classification | None:
+        """The code ``code`` when ``name`` is its name (as the document or the list gives it)."""
+        found = self.by_code(code)
+        return found if found is not None and _normalize(found.name_zh) == _normalize(name) else None
+
+    def under(self, parent: str, *names: str) -> Classification | None:
+        """The code of a path of names below the code ``parent`` (a 项 under the 款 a heading named)."""
+        found = self.by_code(parent)
+        for name in names:
+            if found is None:
+                return None
+            found = self._by_name.get((found.classification_id, _normalize(name)))
+        return found
+
     def under_any_class(self, *names: str) -> Classification | None:
         """The code of a 款 (and 项) path printed without its 类: only when one 类 has such a 款."""
         wanted = _normalize(names[0])

@@ -123,7 +123,9 @@ def _match_title(candidate: str) -> tuple[str, str, int] | None:
         return None
     year = match["year_before"] or match["year_after"]
     department = _LEAD.sub("", match["department"])
-    if not year or not DEPARTMENT.search(department) or re.search(r"部分|目录|、", department) or len(department) > 40:
+    # a name never holds 决算: "首页>…>部门决算" + "海口市龙华区农业农村局2022年度部门决算公开" is a
+    # breadcrumb before the title, not one title of two lines
+    if not year or not DEPARTMENT.search(department) or re.search(r"部分|目录|决算|、", department) or len(department) > 40:
         return None
     return candidate, department, int(year)
 

@@ -69,3 +69,11 @@ def test_vehicles_by_use_and_large_equipment_are_counts(records):
     assert metrics["assets.special_equipment"].metric == "单价100万元以上专用设备"
     # The 50万元 / 100万元 thresholds are not money figures.
     assert not any(f.amount_as_published in ("50万元", "100万元") for f in figures.values())
+
+
+def test_vehicles_by_use_in_the_central_departments_words(seed_doc, replace_text):
+    # 国家档案局: "…共有车辆11辆,其中:副部(省)级及以上领导用车2辆,主要负责人用车0辆,机要通信用车4辆,…"
+    doc = replace_text(seed_doc, "其中:主要领导干部用车0辆、", "其中:副部(省)级及以上领导用车2辆、主要负责人用车0辆、")
+    metrics = keyed(explanation(doc), WorkMetric)
+    assert metrics["assets.vehicles.ministerial"].value == 2
+    assert metrics["assets.vehicles.leadership"].value == 0

@@ -21,3 +21,15 @@ def test_a_bare_number_among_cells_of_numbers_is_kept():
     # a table copied out of a PDF one cell per line: "12" is a cell, not a page number
     lines = unwrap(wrapped("1,022.10", "12", "612.84"))
     assert "12" in lines
+
+
+def test_a_running_header_after_a_page_number_is_dropped():
+    # 青海: "…机关事业单位职业年金" / "- 13 -" / "" / "西宁市城西区住房和城乡建设局2022年度部门决算" / "缴费支出(项)。…"
+    header = "西宁市城西区住房和城乡建设局2022年度部门决算"
+    item = "2、社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位职业年金"
+    lines = unwrap([header] + wrapped(
+        "- 12 -", "", header, "（二）收入决算结构情况。本年度收入合计为一千万元，其中财政拨款收入占百分之九十，",
+        item + "单位养老支出(款)", "- 13 -", "", header, "缴费支出(项)。年初预算数为16.40万元。"))
+    assert lines[0] == header  # the cover's title stays
+    assert lines[-1] == item + "单位养老支出(款)缴费支出(项)。年初预算数为16.40万元。"
+    assert lines.count(header) == 1

@@ -17,7 +17,9 @@ from .common import find, section
 # Vehicles by use, as the template lists them → key.
 VEHICLE_USES = {
     "部级领导干部用车": "ministerial",
+    "副部(省)级及以上领导用车": "ministerial",  # the central departments' template
     "主要领导干部用车": "leadership",
+    "主要负责人用车": "leadership",
     "机要通信用车": "confidential_communication",
     "应急保障用车": "emergency",
     "执法执勤用车": "law_enforcement",
@@ -31,7 +33,7 @@ EQUIPMENT_KINDS = {"通用": "general_equipment", "专用": "special_equipment"}
 #  应急保障用车1辆、其他用车3辆,…,单价50万元以上通用设备0台(套),
 #  单价100万元以上专用设备0台(套)。"
 VEHICLES = re.compile(r"共有车辆(?P<count>\d+)辆")
-VEHICLE_USE = re.compile(rf"(?P<name>{'|'.join(VEHICLE_USES)})(?P<count>\d+)辆")
+VEHICLE_USE = re.compile(rf"(?P<name>{'|'.join(map(re.escape, VEHICLE_USES))})(?P<count>\d+)辆")
 # The 万元 here is a threshold of the category, not an amount of money.
 EQUIPMENT = re.compile(
     rf"(?P<name>单价{NUMBER}\s*万元(?:[((]含[))])?以上(?P<kind>{'|'.join(EQUIPMENT_KINDS)})设备)"

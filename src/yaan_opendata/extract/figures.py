@@ -111,7 +111,7 @@ class _Book:
     def _chapter(self, chapter: Chapter, paragraphs: list[Paragraph], seen: set[str]) -> None:
         tags = _subsection_tags(self.doc, chapter, paragraphs)
         carried = None
-        within = None  # the 类 a heading line named ("9.农林水支出(类)"), for the 款 lines under it
+        within = None  # the 类 or 款 a heading line named ("9.农林水支出(类)", "(1)文化和旅游(款)"), for the lines under it
         readings: list[prose.Reading] = []
         for paragraph in paragraphs:
             classify = functools.partial(self.classify, within=within) if chapter.classified else None
@@ -121,7 +121,7 @@ class _Book:
             )
             readings += found
             carried = dangling
-            if dangling is not None and dangling.subject.code and len(dangling.subject.code) == 3:
+            if dangling is not None and dangling.subject.code and len(dangling.subject.code) in (3, 5):
                 within = dangling.subject.code
             if paragraph.paragraph_id not in seen:  # a merged chapter is read twice: report once
                 self.issues += [ProseIssue(paragraph.paragraph_id, u.amount, u.reason) for u in unread]

@@ -564,9 +564,10 @@ def _all_of(text: str, token: _Token, following: list[_Token], reading: Reading)
             continue
         if later.kind != "mention" or SENTENCE_END.search(text, token.end, later.start):
             return None
-        if not _ALL_OF.search(re.sub(r"[,;]?\s*占\s*[\d.]+\s*%\s*", "", text[token.end:later.start])):
-            return None
+        between = re.sub(r"[,;]?\s*占\s*[\d.]+\s*%\s*", "", text[token.end:later.start])
         concepts = later.mention.subject.concepts
+        if not (_ALL_OF.search(between) or not concepts and later.mention.subject.code and _IS_ITEM.fullmatch(between)):
+            return None
         if concepts and all(c.flow == "revenue" for c in concepts) and text.startswith("支出", later.end):
             return None  # "全部为一般公共预算财政拨款支出": the budget type's spending, not its income
         literal = text[token.start:later.end]
@@ -575,6 +576,9 @@ def _all_of(text: str, token: _Token, following: list[_Token], reading: Reading)
     return None
 
 
+# "政府性基金预算财政拨款支出198.50万元,为其他支出(类)彩票公益金安排的支出(款)用于教育事业的彩票公益金
+# 支出(项)": the amount is that 类/款/项's (said with 为 only of a classification, never of a concept)
+_IS_ITEM = re.compile(r"[,]\s*为\s*")
 SHARE_WORD = re.compile(r"占")
 
 

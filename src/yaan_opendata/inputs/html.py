@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ..errors import SourceError
-from .blocks import Block, TableBlock, join_wrapped
+from .blocks import Block, TableBlock, _has_number, join_wrapped
 
 BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
@@ -23,6 +23,7 @@ BLOCK_TAGS = {
     "thead", "caption", "form", "main", "aside",
 }
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option", "button", "svg", "iframe"}
+UNIT_ROW = re.compile(r"(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
 
@@ -72,7 +73,7 @@ def _walk(element, blocks: list[Block], inline: list[str]) -> None:
         return
     if tag == "table" and _is_data_table(element):
         _flush(blocks, inline)
-        blocks.append(_table(element))
+        blocks += _unit_rows_lifted(_table(element))
         _tail(element, inline)
         return
     if tag == "br":
@@ -145,6 +146,19 @@ def _table(table) -> TableBlock:
     rows = tuple(tuple(grid.get((r, c), ("", True))[0] for c in range(width)) for r in range(height))
     starts = tuple(tuple(grid.get((r, c), ("", True))[1] for c in range(width)) for r in range(height))
     return TableBlock(rows, starts)
+
+
+def _unit_rows_lifted(table: TableBlock) -> list[Block]:
+    """The table, its first rows that state its unit ("部门:… 公开01表 单位:万元" in one cell
+    over the whole width, 吉林) set before it as lines, where a page prints them."""
+    rows, starts = list(table.rows), list(table.starts)
+    lines: list[Block] = []
+    while len(rows) > 2 and UNIT_ROW.search(row_text := " ".join(dict.fromkeys(c for c in rows[0] if c))) \
+            and not _has_number(rows[0]):
+        lines.append(row_text)
+        rows.pop(0)
+        starts.pop(0)
+    return lines + [TableBlock(tuple(rows), tuple(starts), table.page)] if lines else [table]
 
 
 def _span(cell, attribute: str) -> int:

@@ -3,8 +3,9 @@
 Two layouts come as text. A web page gives one paragraph, heading or table row
 per line. A PDF gives its lines as printed: a paragraph wraps at the page width
 and goes on on the next line ("…与2023年度相比，收入" / "支出总计减少56.95万元"),
-with page numbers ("- 12 -") in between. A text whose long lines mostly end at
-one width is read as wrapped: page numbers are dropped and each full line that
+with page numbers ("- 12 -") and running headers in between. A text whose long lines
+mostly end at one width is read as wrapped: page numbers and running headers are
+dropped and each full line that
 does not end a sentence is joined with the next, unless the next is a heading.
 
 A web page's table, copied, gives one line per row with its cells separated by
@@ -65,7 +66,9 @@ def tables(lines: list[str]) -> list[Block]:
             index += 1
             continue
         start = index
-        while start < end and UNIT_LINE.search(lines[start]) and not _has_amount(lines[start]):
+        # the unit line, and a title set apart from its number by a tab ("表1\t收入支出决算总表")
+        while start < end and not _has_amount(lines[start]) and (
+                UNIT_LINE.search(lines[start]) or _table_title(lines[start].replace("\t", " ").strip())):
             start += 1
         above = [line for line in blocks[-TITLE_REACH:] if isinstance(line, str)] + lines[index:start]
         if end - start >= 2 and any(_table_title(line.strip()) for line in above):
@@ -116,7 +119,8 @@ def unwrap(lines: list[str]) -> list[str]:
     width = wrap_width(lines)
     if width is None:
         return lines
-    kept = [line for line in lines if not PAGE_NUMBER.match(line.strip())]
+    headers = running_headers(lines)
+    kept = [line for i, line in enumerate(lines) if not PAGE_NUMBER.match(line.strip()) and i not in headers]
     kept = [line for i, line in enumerate(kept) if not _stray_page_number(kept, i)]
     out: list[str] = []
     joining = False
@@ -143,6 +147,22 @@ def _runs_on(line: str, width: int) -> bool:
         return True
     numbers = len(re.findall(r"\d[\d,.]*", line))
     return measured >= 0.75 * width and numbers <= 1 and bool(re.search(r"[\u4e00-\u9fff，、（“]$", line))
+
+
+def running_headers(lines: list[str]) -> set[int]:
+    """The lines of a running header: the line that comes first after a page number, the
+    same at two page breaks or more ("- 13 -" / "西宁市城西区住房和城乡建设局2022年度部门决算"),
+    where it would otherwise be joined to a paragraph wrapped over the break. The cover's
+    title, before any page number, stays."""
+    after_break: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if not (PAGE_NUMBER.match(line.strip()) or BARE_NUMBER.match(line.strip())):
+            continue
+        following = next((i for i in range(index + 1, min(index + 4, len(lines))) if lines[i].strip()), None)
+        if following is not None and "\t" not in lines[following]:
+            after_break.setdefault(lines[following].strip(), []).append(following)
+    return {i for line, found in after_break.items() if len(found) >= 2
+            and re.search(r"[\u4e00-\u9fff]", line) and not line.endswith(SENTENCE_END) for i in found}
 
 
 def _stray_page_number(lines: list[str], index: int) -> bool:
