@@ -15,8 +15,8 @@ _WAN_YUAN_SUFFIX = "(万元)"
 
 
 def render(value, column: str, table: str | None, database: str, datasette) -> Markup | None:
-    if isinstance(value, dict) and column == "paragraph_id":
-        return _source_link(value, database, datasette)
+    if column == "paragraph_id" and isinstance(value, (dict, str)) and value:
+        return _source_link(value if isinstance(value, dict) else {"value": value}, database, datasette)
     if value is None or value == "" or isinstance(value, dict):
         return None
     code = labels.code_label(column, value)
@@ -40,7 +40,7 @@ def _source_link(value: dict, database: str, datasette) -> Markup:
     href = f"{datasette.urls.table(database, 'paragraphs')}/{tilde_encode(str(value['value']))}"
     sentence = str(value.get("label") or value["value"])
     return Markup(
-        f'<a class="yaan-source" href="{escape(href)}" title="{escape(sentence)}">原文 ¶{escape(_number(value["value"]))}</a>'
+        f'<a href="{escape(href)}" class="yaan-source" title="{escape(sentence)}">原文 ¶{escape(_number(value["value"]))}</a>'
     )
 
 

@@ -13,7 +13,7 @@ from . import cells, context, documents, home, labels, search
 from .static_files import url as static_url
 
 
-@hookimpl(specname="render_cell")
+@hookimpl(specname="render_cell", tryfirst=True)  # before plugin.py's plain id links
 def yaan_render_cell(value, column, table, database, datasette):
     return cells.render(value, column, table, database, datasette)
 

@@ -33,6 +33,8 @@ def settings() -> dict:
 
 def is_technical(table: str | None, column: str) -> bool:
     config = settings()
+    if table is None and column in config["technical_in_queries"]:
+        return True
     return column in config["technical_everywhere"] or column in config["technical_by_table"].get(table or "", ())
 
 
