@@ -63,6 +63,12 @@ def column_label(table: str | None, column: str) -> tuple[str, str]:
     return column, column
 
 
+def table_title(name: str) -> str:
+    """The Chinese title of a table (its name where it has none: views and unknown tables)."""
+    found = TABLES_BY_NAME.get(name)
+    return found.title_zh if found else name
+
+
 def code_label(column: str, value) -> tuple[str, str] | None:
     """(Chinese, English) label of a coded value, or None where the column holds no code."""
     list_name = settings()["code_columns"].get(column)

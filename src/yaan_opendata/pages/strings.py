@@ -29,9 +29,16 @@ def say(key: str) -> Markup:
     return Markup(f'{escape(chinese)} <span class="en" lang="en">{escape(english)}</span>')
 
 
+def operator(key: str, display: str) -> str:
+    """A filter operator in Chinese with Datasette's sign: ``包含 contains``."""
+    found = strings().get(f"op_{key}")
+    return f"{found[0]} {display}" if found else display
+
+
 class Say:
     """The strings for templates: ``{{ yaan.say("search") }}``, ``{{ yaan.zh("search") }}``."""
 
     say = staticmethod(say)
     zh = staticmethod(zh)
     en = staticmethod(en)
+    operator = staticmethod(operator)
