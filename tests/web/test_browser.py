@@ -46,6 +46,7 @@ PAGES = {
     "income": ("/charts/income", ["收入来源", "一般公共预算财政拨款收入"]),
     "budget": ("/budget-vs-actual", ["预算与决算", "完成预算", "76.98%"]),
     "projects": ("/projects", ["项目支出与绩效", "发布目录总数", "雅安市政务云平台服务经费项目"]),
+    "compare": ("/compare", ["年度比较", "暂无法比较"]),
     "search": (f"/{DB}/paragraphs?_search=" + urllib.parse.quote("三公"), ["原文段落", "12 行"]),
 }
 
