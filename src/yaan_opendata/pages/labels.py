@@ -12,6 +12,7 @@ import functools
 from importlib import resources
 
 import yaml
+from datasette.utils import to_css_class
 
 from ..codelists import CATEGORY_LABELS, COMPARISON_LABELS, FLOW_LABELS, FUND_LABELS, PHASE_LABELS
 from ..tables import TABLES_BY_NAME
@@ -31,11 +32,25 @@ def settings() -> dict:
     return yaml.safe_load(text)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_technical(table: str | None, column: str) -> bool:
     config = settings()
     if table is None and column in config["technical_in_queries"]:
         return True
     return column in config["technical_everywhere"] or column in config["technical_by_table"].get(table or "", ())
+
+
+def column_classes(table: str | None, names) -> dict[str, str]:
+    """Each column's cell class (``col-… yaan-technical``), worked out once per page, not per cell."""
+    return _column_classes(table, tuple(names))
+
+
+@functools.lru_cache(maxsize=256)
+def _column_classes(table: str | None, names: tuple[str, ...]) -> dict[str, str]:
+    return {
+        name: f"col-{to_css_class(name)}" + (" yaan-technical" if is_technical(table, name) else "")
+        for name in names
+    }
 
 
 def is_yuan(table: str | None, column: str) -> bool:
@@ -44,6 +59,7 @@ def is_yuan(table: str | None, column: str) -> bool:
     return field is not None and field.unit == "CNY" and field.type == "integer"
 
 
+@functools.lru_cache(maxsize=1024)
 def column_label(table: str | None, column: str) -> tuple[str, str]:
     """(Chinese, English) of a column: the field's titles, or the English of a view's Chinese name."""
     field = _field(table, column)
@@ -87,6 +103,7 @@ def yuan(amount_yuan: float) -> str:
     return f"{amount_yuan:,.0f} 元"
 
 
+@functools.lru_cache(maxsize=1024)
 def _field(table: str | None, column: str):
     found = TABLES_BY_NAME.get(table or "")
     if found is None:
