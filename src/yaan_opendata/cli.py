@@ -7,17 +7,19 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
+from . import pipeline, resources
 from .errors import BuildError, SourceError
 from .validate import validate_package
 
 _SOURCES = click.option(
     "--sources", "sources_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=pipeline.DEFAULT_SOURCES, show_default=True, help="Folder with manifest.json and the source files.",
+    default=pipeline.DEFAULT_SOURCES, show_default=resources.shown(pipeline.DEFAULT_SOURCES),
+    help="Folder with manifest.json and the source files.",
 )
 _PACKAGE = click.option(
     "--package", "package_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=pipeline.DEFAULT_PACKAGE, show_default=True, help="The data package folder.",
+    default=pipeline.DEFAULT_PACKAGE, show_default=resources.shown(pipeline.DEFAULT_PACKAGE),
+    help="The data package folder.",
 )
 _INPUTS = click.option(
     "--source", "inputs", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="FILE|DIR",
@@ -111,8 +113,8 @@ def validate(package_dir: Path):
 @_INPUTS
 @_MODE
 @_PACKAGE
-@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the database and the zip are built (default: build/).")
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=resources.DEFAULT_BUILD,
+              show_default=resources.shown(resources.DEFAULT_BUILD), help="Where the database and the zip are built.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--rebuild", is_flag=True, help="Rebuild the data package and the database even if they are up to date.")
@@ -148,6 +150,8 @@ def metadata(check_only: bool):
             raise click.ClickException(f"{path} differs from a fresh generation: run `yaan-opendata metadata`.")
         click.echo(f"{path} is up to date.")
         return
+    if resources.CHECKOUT is None:
+        raise click.ClickException("metadata/metadata.yml is regenerated in a source checkout, not an installed package.")
     click.echo(f"Wrote {site_metadata.write()}")
 
 
@@ -187,10 +191,14 @@ def sparql(query_or_file: str, package_dir: Path, output_format: str, base_iri: 
     """Run a SPARQL query (text, or a .rq file such as metadata/queries/*.rq) on the package's graph.
 
     Every prefix of the published graph is declared (data:, fiscal-figures:, qb:,
-    obeu-dimension:, skos: ...); see docs/sparql.md.
+    obeu-dimension:, skos: ...); see docs/sparql.md. The examples ship with the
+    package: a .rq file that is not here is looked for among them by name
+    (three-public.rq, expenditure-by-class.rq, ...).
     """
     from .rdf.query import base_iri_for, load_store, query_text, render, run
 
+    if (example := resources.example_query(query_or_file)) and not Path(query_or_file).is_file():
+        query_or_file = str(example)
     try:
         store = load_store(package_dir)
         base = base_iri_for(store, base_iri)

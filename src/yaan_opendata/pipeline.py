@@ -30,11 +30,9 @@ from .tables import TABLES
 from .validate import validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-# In a checkout, the vendored sources and the committed package; installed from a wheel,
-# the folders of that name in the current directory.
-_HOME = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
-DEFAULT_SOURCES = _HOME / "sources"
-DEFAULT_PACKAGE = _HOME / "datapackage"
+# In a checkout, the vendored sources and the committed package; installed, the bundled
+# example and ./datapackage. Imported here, beside the path constants it replaces.
+from .resources import DEFAULT_PACKAGE, DEFAULT_SOURCES
 
 
 def source_entries(sources_dir: Path = DEFAULT_SOURCES, inputs: Sequence[Path] = ()) -> list[tuple[dict, Path]]:

@@ -2,7 +2,9 @@
 
 ``serve`` registers this module with Datasette's plugin manager and passes the
 paths it needs through the plugin configuration (``plugins.yaan-opendata`` of
-the metadata), the way any Datasette plugin is configured.
+the metadata), the way any Datasette plugin is configured. Installed, it is also
+the package's ``datasette`` entry point: a plain ``datasette yaan-opendata.db``
+gets the site's metadata and templates from ``plugin_standalone``.
 """
 
 from __future__ import annotations
@@ -68,6 +70,24 @@ def _table_url(datasette, database: str, table: str) -> str:
     return datasette.urls.table(database, table)
 
 
+# A plain `datasette yaan-opendata.db` (the package's entry point) gets what serve passes in.
+# plugin_standalone is imported when Datasette first asks: it reads the metadata file.
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    from .plugin_standalone import site_metadata
+
+    return site_metadata(datasette)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    from .plugin_standalone import add_templates
+
+    add_templates(env, datasette)
+
+
 @hookimpl
 def asgi_wrapper():
     """Refuse every request that could write (POST, PUT, ...) before Datasette sees it.
@@ -98,8 +118,8 @@ _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @hookimpl
 def extra_template_vars(template, datasette):
-    if template != "index.html":
-        return {}
+    if template != "index.html" or database_name(datasette) not in datasette.databases:
+        return {}  # installed, the plugin also runs in Datasettes without the site's database
     settings = config(datasette)
     package_dir = Path(settings.get("package_dir", ""))
     return {

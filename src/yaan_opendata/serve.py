@@ -19,9 +19,8 @@ from datasette.plugins import pm
 from . import pipeline, plugin
 from .database import build_database
 from .downloads import ZIP_NAME, build_zip, package_files
+from .resources import DEFAULT_BUILD
 from .site_metadata import DATABASE_NAME, GENERATED_PATH
-
-DEFAULT_BUILD = pipeline.PROJECT_ROOT / "build"
 
 SETTINGS = {
     "sql_time_limit_ms": 1000,  # a runaway query is cut off after a second

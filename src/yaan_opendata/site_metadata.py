@@ -4,7 +4,7 @@ Titles, descriptions and units of every table and column come from
 ``tables.py`` and the field metadata of ``model.py``, the same declarations the
 data package is generated from; base.yml adds the site's words and the canned
 queries. ``metadata/metadata.yml`` is the committed result, and a test checks
-that it equals a fresh generation.
+that it equals a fresh generation. Both ship inside the package (``resources.py``).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ import yaml
 
 from .database import SEARCHABLE
 from .package import LICENSE
-from .pipeline import PROJECT_ROOT
+from .resources import METADATA_DIR
 from .tables import TABLES, TABLES_BY_NAME, Field, Table
 from .views import VIEW_DOCS, VIEWS
 
-METADATA_DIR = PROJECT_ROOT / "metadata"
 BASE_PATH = METADATA_DIR / "base.yml"
 GENERATED_PATH = METADATA_DIR / "metadata.yml"
 DATABASE_NAME = "yaan-opendata"

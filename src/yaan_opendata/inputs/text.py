@@ -122,7 +122,9 @@ def unwrap(lines: list[str]) -> list[str]:
     joining = False
     for line in kept:
         stripped = line.strip()
-        if joining and stripped and not OPENS.match(stripped) and not _table_title(stripped):
+        if joining and not stripped:
+            continue  # the blank lines of a page break inside a paragraph
+        if joining and not OPENS.match(stripped) and not _table_title(stripped):
             out[-1] += stripped
         else:
             out.append(line)
@@ -147,5 +149,7 @@ def _stray_page_number(lines: list[str], index: int) -> bool:
     """A bare number between two lines of text (a page footer), not a cell of a table."""
     if not BARE_NUMBER.match(lines[index].strip()):
         return False
-    neighbours = [lines[j].strip() for j in (index - 1, index + 1) if 0 <= j < len(lines)]
+    before = [line.strip() for line in lines[:index] if line.strip()][-1:]
+    after = [line.strip() for line in lines[index + 1:index + 4] if line.strip()][:1]
+    neighbours = before + after  # the nearest lines of text, past the blank lines of a page break
     return all(len(n) > 4 and re.search(r"[\u4e00-\u9fff]", n) for n in neighbours)
