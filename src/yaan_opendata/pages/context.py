@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datasette.utils import tilde_encode
+from datasette.utils.asgi import NotFound
 
 from ..downloads import ZIP_NAME
 from ..site_metadata import DATABASE_NAME
@@ -12,7 +13,14 @@ from .documents import Selection
 DATABASE = DATABASE_NAME
 
 
+def has_site(datasette) -> bool:
+    """The site's database is open (installed, the plugin also runs in other Datasettes)."""
+    return DATABASE in datasette.databases
+
+
 def database(datasette):
+    if not has_site(datasette):
+        raise NotFound("此 Datasette 未打开决算数据库 / The final accounts database is not open here")
     return datasette.get_database(DATABASE)
 
 

@@ -36,6 +36,9 @@ def yaan_css_urls():
 
 @hookimpl(specname="extra_template_vars")
 def yaan_template_vars(template, database, table, view_name, request, datasette):
+    if not context.has_site(datasette):
+        return {}
+
     async def inner():
         result = context.site_vars(datasette)
         result["yaan_labels"] = labels
