@@ -66,7 +66,32 @@ _RECEPTIONS = """
 SELECT visitor AS label, amount_yuan, paragraph_id FROM reception_events ORDER BY document_id, "row"
 """
 
+# Where the money came from: the income of the year by source (facts: each stated once).
+_INCOME_BY_SOURCE = """
+SELECT f.label_zh AS label, f.amount_yuan, f.paragraph_id
+FROM facts f
+WHERE f.category = 'income_by_source' AND f.phase = 'executed' AND f.amount_yuan > 0
+ORDER BY f.rowid"""
+
+_CARRY_OVER = """
+SELECT f.label_zh AS label, f.amount_yuan, f.paragraph_id
+FROM facts f
+WHERE f.category = 'carry_over' AND f.flow = 'revenue' AND f.amount_yuan > 0
+ORDER BY f.rowid"""
+
 CHART_PAGES: tuple[ChartPage, ...] = (
+    ChartPage(
+        "income",
+        "收入来源",
+        "Where the money came from",
+        "本年收入按来源:财政拨款、上级补助、事业收入、其他收入等;以及年初结转和结余。点击名称可查看原文。",
+        "The year's income by source (appropriations, subsidies, service income, other income) and the "
+        "balances carried over from last year; click a name to read the source sentence.",
+        (
+            ChartSection("本年收入:按来源", "Income of the year by source", _INCOME_BY_SOURCE),
+            ChartSection("年初结转和结余", "Carried over from last year", _CARRY_OVER),
+        ),
+    ),
     ChartPage(
         "expenditure",
         "支出结构",

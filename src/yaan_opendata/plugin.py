@@ -15,12 +15,19 @@ from pathlib import Path
 from datasette import hookimpl
 from datasette.plugins import pm
 from datasette.utils import tilde_encode
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from .chart_pages import CHART_PAGES, CHART_PAGES_BY_SLUG
-from .charts import Bar, amount_text, bar_chart_svg
+from . import pages
+from .chart_pages import CHART_PAGES
 from .downloads import ZIP_NAME, grouped_downloads
+from .pages.hooks import (  # noqa: F401 (registered with this module: the citizens' pages)
+    yaan_contains_filter,
+    yaan_css_urls,
+    yaan_render_cell,
+    yaan_search_asgi_wrapper,
+    yaan_template_vars,
+)
 from .tables import TABLES
 from .views import VIEW_DOCS
 from .web import errors, limits, public_json, throttle
@@ -144,39 +151,4 @@ def handle_exception(datasette, request, exception):
 
 @hookimpl
 def register_routes(datasette):
-    return [
-        *public_json.routes(datasette),
-        (r"^/charts$", charts_index),
-        (r"^/charts/(?P<slug>[a-z-]+)$", chart_page),
-    ]
-
-
-async def charts_index(datasette, request):
-    html = await datasette.render_template("yaan_charts.html", {"pages": CHART_PAGES}, request=request)
-    return Response.html(html)
-
-
-async def chart_page(datasette, request):
-    page = CHART_PAGES_BY_SLUG.get(request.url_vars["slug"])
-    if page is None:
-        raise NotFound("没有这个图表 / No such chart")
-    name = database_name(datasette)
-    db = datasette.get_database(name)
-    sections = []
-    for section in page.sections:
-        rows = (await db.execute(section.sql)).rows
-        bars = [
-            Bar(row["label"], row["amount_yuan"], datasette.urls.row(name, "paragraphs", tilde_encode(row["paragraph_id"])))
-            for row in rows
-        ]
-        title = f"{section.title_zh} / {section.title_en}"
-        sections.append(
-            {
-                "title": title,
-                "svg": bar_chart_svg(title, bars, section.unit),
-                "rows": [(bar, amount_text(bar.amount_yuan, section.unit)) for bar in bars],
-            }
-        )
-    context = {"page": page, "sections": sections, "pages": CHART_PAGES}
-    html = await datasette.render_template("yaan_chart.html", context, request=request)
-    return Response.html(html)
+    return [*public_json.routes(datasette), *pages.ROUTES]

@@ -36,6 +36,10 @@ _VIEW_COLUMNS = {
 }
 
 
+# The views' columns people filter on (the tables' facets are declared in tables.py).
+_VIEW_FACETS = ("年度", "单位", "阶段", "资金来源", "类别")
+
+
 def generate(base: dict) -> dict:
     """base.yml with the license and every table's and view's documentation merged in."""
     metadata = copy.deepcopy(base)
@@ -88,6 +92,7 @@ def view_metadata(name: str) -> dict:
         "title": f"{title_zh} / {title_en}",
         "description": f"{description_zh} / {description_en}",
         "columns": columns,
+        "facets": [c for c in _VIEW_FACETS if f'AS "{c}"' in VIEWS[name]],
     }
 
 

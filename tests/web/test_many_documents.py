@@ -66,3 +66,17 @@ def test_totals_by_department_and_year_has_a_row_per_document(many_client, many_
     assert len(rows) == len(disclosures)
     bureau = [row for row in rows if row["单位"] == "雅安市政务服务和大数据局"]
     assert [(row["年度"], row["收支总计(万元)"]) for row in bureau] == [(2020, 3351.34), (2021, 2710.58)]
+
+
+def test_citizens_pages_answer_for_many_departments_and_years(many_client):
+    home = many_client.get("/")
+    assert home.status_code == 200
+    assert 'name="org"' in home.text and 'name="year"' in home.text  # the pickers
+    assert home.text.count('class="yaan-card"') == 6  # the rest through the pickers
+    picked = many_client.get("/?org=yaan-jyj")
+    assert 'data-document="yaan-jyj-2020"' in picked.text and picked.text.count('class="yaan-card"') == 1
+    for path in ("/charts/income?org=yaan-jyj", "/charts/three-public?year=2021", "/budget-vs-actual?org=yaan-jyj",
+                 "/projects?year=2022", "/compare?org=yaan-zwfwdsj", f"/{DB}/paragraphs?_search=三公"):
+        assert many_client.get(path).status_code == 200, path
+    compare = many_client.get("/compare?org=yaan-zwfwdsj").text
+    assert ">2020</th>" in compare and ">2021</th>" in compare

@@ -15,7 +15,7 @@ from .conftest import DB
 def test_home_page_links_to_charts_tables_and_downloads(client):
     page = client.get("/")
     assert page.status_code == 200
-    for text in ("雅安市部门决算开放数据", "图表:支出结构", "下载 / Downloads", f"/downloads/{ZIP_NAME}", f"/{DB}.db"):
+    for text in ("雅安市部门决算开放数据", "图表:支出结构", "下载 <span class=\"en\" lang=\"en\">Downloads</span>", f"/downloads/{ZIP_NAME}", f"/{DB}.db"):
         assert text in page.text
     for rdf in ("graph.ttl", "graph.jsonld", "graph.nt"):
         assert f'href="/datapackage/{rdf}"' in page.text

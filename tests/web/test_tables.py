@@ -83,7 +83,8 @@ def test_three_public_breakdown_has_parts_with_their_published_shares(client):
 def test_a_figure_links_to_the_sentence_it_came_from(client):
     page = client.get(f"/{DB}/fiscal_figures/yaan-zwfwdsj-2020~2Ethree_public~2Etotal")
     assert page.status_code == 200
-    assert "57600" in page.text
+    assert 'title="57,600 元">5.76</span>' in page.text  # 万元 shown, yuan on hover
+    assert "“三公”经费财政拨款支出决算为5.76万元" in page.text  # the sentence quoted on the row page
     paragraph_link = f'href="/{DB}/paragraphs/yaan-zwfwdsj-2020-p'
     assert paragraph_link in page.text
     paragraph_url = page.text.split(paragraph_link, 1)[1].split('"', 1)[0]
