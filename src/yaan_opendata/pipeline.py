@@ -1,7 +1,8 @@
 """The library API: sources → disclosures → outputs. The CLI is a thin layer over it.
 
-A build writes into a fresh temporary folder beside the target and only then
-swaps it into place, so a failed build leaves the previous package untouched.
+A build writes into a fresh folder beside the target, validates it as
+``yaan-opendata validate`` does and only then swaps it into place in one atomic
+exchange (``publish.py``), so a failed build leaves the previous package untouched.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import multiprocessing
-import shutil
+import os
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import publish
+from .bounds import check_bounds
 from .checks import run_checks
 from .dimensions import stamp
 from .errors import BuildError, SourceError
@@ -24,10 +27,11 @@ from .identify import IdentityError, identity_from_lines
 from .inputs import SUFFIXES, read_lines
 from .model import Disclosure
 from .package import seal, write_package
+from .processes import die_with_parent
 from .publication import configured_base_iri
 from .source import load_document, read_manifest
 from .tables import TABLES
-from .validate import validate_package
+from .validate import validate_files, validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # In a checkout, the vendored sources and the committed package; installed from a wheel,
@@ -110,8 +114,10 @@ def write_outputs(
     """Every file of the published package, written into ``out_dir``.
 
     ``base_iri`` starts the IRIs of the RDF graph (default: $YAAN_OPENDATA_BASE_IRI,
-    else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns what frictionless finds
-    wrong with the tables (empty when they are valid), using ``validators``
+    else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns every problem
+    ``yaan-opendata validate`` would find (empty when the package is valid):
+    frictionless on the tables and files, the Data Cube integrity constraints, the
+    OpenBudgets.eu checks and the SHACL shapes of the graph, using ``validators``
     (``validator_pool``) when given.
     """
     from .rdf import (  # rdflib and Oxigraph load only when a build writes
@@ -123,14 +129,17 @@ def write_outputs(
     write_package(disclosures, out_dir, extra_resources=graph_resources(), base_iri=base_iri)
     if not validate:
         write_graph(disclosures, out_dir, base_iri)
-        problems = []
-    elif validators is None:
+        seal(out_dir)
+        return []
+    if validators is None:
         with validator_pool() as pool:
             problems = _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
     else:
         problems = _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
     seal(out_dir)  # once the validators have read datapackage.json
-    return problems
+    # what the tables' validation could not see before the files were sealed: every
+    # file's bytes and hash, and the Fiscal Data Package view
+    return problems + validate_files(out_dir)
 
 
 @contextlib.contextmanager
@@ -146,25 +155,29 @@ def validator_pool():
         yield None
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_import_frictionless) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_start_validator,
+                             initargs=(os.getpid(),)) as pool:
         pool.submit(int)  # a fork pool starts all its processes with the first task
         yield pool
 
 
-def _import_frictionless() -> None:
+def _start_validator(parent_pid: int) -> None:
+    die_with_parent(parent_pid)  # a killed build leaves no validator behind
     import frictionless  # noqa: F401  (0.16 s, paid before the tables are written)
 
 
 def _write_graph_and_validate(disclosures, out_dir: Path, base_iri, pool: ProcessPoolExecutor | None) -> list[str]:
-    from .rdf import write_graph
+    """The tables validated by the pool while this process writes the graph, then checks it."""
+    from .rdf import check_package_graph, write_graph
 
     if pool is None:
         write_graph(disclosures, out_dir, base_iri)
-        return validate_package(out_dir, tables_only=True)
+        return validate_package(out_dir, tables_only=True) + check_package_graph(out_dir)
     names = [table.name for table in TABLES]
     validating = [pool.submit(validate_package, out_dir, True, half) for half in (names[0::2], names[1::2])]
     write_graph(disclosures, out_dir, base_iri)
-    return [problem for future in validating for problem in future.result()]
+    graph_problems = check_package_graph(out_dir)
+    return [problem for future in validating for problem in future.result()] + graph_problems
 
 
 def build(
@@ -175,30 +188,40 @@ def build(
     inputs: Sequence[Path] = (),
     lenient: bool = False,
 ) -> list[Disclosure]:
-    """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
+    """Extract every source, validate the package and replace ``out_dir`` with it atomically.
+
+    The package is written beside ``out_dir`` and published only if it passes everything
+    ``yaan-opendata validate`` checks; otherwise a BuildError names the first failures and
+    ``out_dir`` is left as it was (``publish.py``).
+    """
     with validator_pool() as validators:
         disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
+        check_publishable(disclosures)
         out_dir = out_dir.resolve()
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-        staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
-        try:
+        with publish.staging_folder(out_dir) as staging:
             problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators)
             if problems:
-                raise BuildError(f"the package fails validation, nothing was published: {problems[0]}")
-            _swap_into_place(staging, out_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+                raise BuildError(refusal(problems))
+            publish.swap_into_place(staging, out_dir)
     return disclosures
 
 
-def _swap_into_place(staging: Path, out_dir: Path) -> None:
-    previous = out_dir.with_name(f".{out_dir.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if out_dir.exists():
-        out_dir.rename(previous)
-    staging.rename(out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+def check_publishable(disclosures: list[Disclosure]) -> None:
+    """Refuse, in either mode, a result with nothing to publish: no document, a document of
+    which no money figure was read, or a number no SQLite integer holds."""
+    if not disclosures:
+        raise BuildError("no document to build: the sources hold no disclosure, nothing was published")
+    for disclosure in disclosures:
+        if not disclosure.fiscal_figures:
+            raise SourceError(disclosure.document.document_id, "no money figure was read from it: not a final "
+                              "accounts disclosure the reader understands, nothing was published")
+    check_bounds(disclosures)
+
+
+def refusal(problems: list[str], shown: int = 3) -> str:
+    """One line for a package that fails validation: its first problems and how many more."""
+    more = f" (and {len(problems) - shown} more)" if len(problems) > shown else ""
+    return f"the package fails validation, nothing was published: {'; '.join(problems[:shown])}{more}"
 
 
 @dataclass
@@ -232,6 +255,7 @@ def check(
 ) -> PackageDifference:
     """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
     disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
+    check_publishable(disclosures)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
         write_outputs(disclosures, fresh_dir, base_iri)

@@ -37,6 +37,17 @@ def validate_package(
     return _problems(package.validate()) + _fiscal_problems(package_dir)
 
 
+def validate_files(package_dir: Path) -> list[str]:
+    """What ``validate_package`` checks beyond the tables: each other file's bytes and hash
+    as ``datapackage.json`` states them, and the Fiscal Data Package view."""
+    import frictionless
+
+    package = frictionless.Package(str(package_dir / "datapackage.json"))
+    files = [r.name for r in package.resources if r.profile != "tabular-data-resource"]
+    return [problem for name in files for problem in _problems(package.get_resource(name).validate())] + (
+        _fiscal_problems(package_dir))
+
+
 def _fiscal_problems(package_dir: Path) -> list[str]:
     """The Fiscal Data Package view of the facts, where the package has one (fiscal.py)."""
     import json
