@@ -201,7 +201,7 @@ def build(
         with publish.staging_folder(out_dir) as staging:
             problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators)
             if problems:
-                raise BuildError(refusal(problems))
+                raise BuildError(refusal(problems, [d.document.document_id for d in disclosures]))
             publish.swap_into_place(staging, out_dir)
     return disclosures
 
@@ -218,10 +218,12 @@ def check_publishable(disclosures: list[Disclosure]) -> None:
     check_bounds(disclosures)
 
 
-def refusal(problems: list[str], shown: int = 3) -> str:
-    """One line for a package that fails validation: its first problems and how many more."""
+def refusal(problems: list[str], document_ids: list[str], shown: int = 3) -> str:
+    """One line for a package that fails validation: its documents, first problems and how many more."""
+    documents = ", ".join(document_ids[:shown]) + (f" and {len(document_ids) - shown} more" if len(document_ids) > shown else "")
     more = f" (and {len(problems) - shown} more)" if len(problems) > shown else ""
-    return f"the package fails validation, nothing was published: {'; '.join(problems[:shown])}{more}"
+    return (f"the package of document {documents} fails validation, nothing was published: "
+            f"{'; '.join(problems[:shown])}{more}")
 
 
 @dataclass
