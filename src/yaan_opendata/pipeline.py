@@ -194,10 +194,11 @@ def build(
     ``yaan-opendata validate`` checks; otherwise a BuildError names the first failures and
     ``out_dir`` is left as it was (``publish.py``).
     """
+    out_dir = out_dir.resolve()
+    publish.tidy(out_dir)
     with validator_pool() as validators:
         disclosures = load_disclosures(sources_dir, inputs, lenient=lenient)
         check_publishable(disclosures)
-        out_dir = out_dir.resolve()
         with publish.staging_folder(out_dir) as staging:
             problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators)
             if problems:

@@ -37,13 +37,19 @@ def previous_folder(out_dir: Path) -> Path:
     return out_dir.with_name(f".{out_dir.name}-previous")
 
 
+def tidy(out_dir: Path) -> None:
+    """What a build does first: put back a package a crash left aside, and remove the
+    staging folders of killed builds."""
+    if out_dir.parent.is_dir():
+        recover(out_dir)
+        remove_stale_staging(out_dir)
+
+
 @contextlib.contextmanager
 def staging_folder(out_dir: Path) -> Iterator[Path]:
     """A fresh folder beside ``out_dir``, locked by this process, removed on exit
     (after an exchange it holds the old package)."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    remove_stale_staging(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
     lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
