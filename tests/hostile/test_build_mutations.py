@@ -189,3 +189,27 @@ def test_a_hostile_source_is_refused_in_one_line_or_gives_a_valid_package(mutati
     assert re.search(DOCUMENT, errors[0]), errors[0]
     assert re.search(mutation.refused, errors[0]), errors[0]
     assert outcome.untouched, "a refused build changed the previous package"
+
+
+READ_REFUSALS = ["month 13", "random bytes", "UTF-16", "one line of 5 million characters", "amount beyond any budget",
+                 "count beyond a 64-bit integer", "whole text twice"]
+
+
+@pytest.mark.parametrize("name", READ_REFUSALS)
+def test_the_consistency_report_answers_a_hostile_source_in_one_line(name, seed_text, tmp_path):
+    """`yaan-opendata check --source` reads as the build does, and refuses as it does: no traceback."""
+    from click.testing import CliRunner
+
+    from yaan_opendata.cli import cli
+
+    mutation = next(m for m in MUTATIONS if m.name == name)
+    source = tmp_path / mutation.file_name
+    content = mutation.make(seed_text)
+    source.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    result = CliRunner().invoke(cli, ["check", "--source", str(source), *mutation.args], catch_exceptions=False)
+    if name == "count beyond a 64-bit integer":  # a count is a finding of the report, not a reason to refuse it
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1
+    assert result.output.count("Error:") == 1 and "Traceback" not in result.output
+    assert re.search(mutation.refused, result.output), result.output
