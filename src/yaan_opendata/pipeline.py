@@ -133,23 +133,20 @@ def write_outputs(
         return []
     if validators is None:
         with validator_pool() as pool:
-            problems = _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
-    else:
-        problems = _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
-    seal(out_dir)  # once the validators have read datapackage.json
-    # what the tables' validation could not see before the files were sealed: every
-    # file's bytes and hash, and the Fiscal Data Package view
-    return problems + validate_files(out_dir)
+            return _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
+    return _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
 
 
 @contextlib.contextmanager
 def validator_pool():
-    """Two forked processes that validate the tables (None where processes cannot fork).
+    """Two forked processes that validate the tables and the graph's shapes (None where
+    processes cannot fork).
 
     Frictionless validation is the slowest stage and pure Python: the two processes
     validate half the tables each while this one builds, checks and writes the RDF
-    graph (much of it in Oxigraph, outside the GIL). They start at once and import
-    frictionless while this process is still extracting.
+    graph (much of it in Oxigraph, outside the GIL), then one checks its SHACL shapes.
+    They start at once and import frictionless and pyshacl while this process is still
+    extracting. Each dies with the build (``processes.die_with_parent``).
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         yield None
@@ -163,21 +160,45 @@ def validator_pool():
 
 def _start_validator(parent_pid: int) -> None:
     die_with_parent(parent_pid)  # a killed build leaves no validator behind
-    import frictionless  # noqa: F401  (0.16 s, paid before the tables are written)
+    # paid while the main process extracts, before the tables and the graph are written
+    import frictionless  # noqa: F401  (0.16 s)
+    import pyshacl  # noqa: F401
 
 
 def _write_graph_and_validate(disclosures, out_dir: Path, base_iri, pool: ProcessPoolExecutor | None) -> list[str]:
-    """The tables validated by the pool while this process writes the graph, then checks it."""
-    from .rdf import check_package_graph, write_graph
+    """Write the graph and seal the package while it is validated as ``validate`` does.
+
+    The pool validates the tables while this process writes the graph, then checks the
+    graph's SHACL shapes while this process seals the package and validates what the
+    seal adds (every file's bytes and hash) and the Fiscal Data Package view.
+    ``write_graph`` itself checks the Data Cube constraints and the OpenBudgets.eu
+    checks on the very N-Triples it writes (and raises GraphError).
+    """
+    from .rdf import write_graph
 
     if pool is None:
         write_graph(disclosures, out_dir, base_iri)
-        return validate_package(out_dir, tables_only=True) + check_package_graph(out_dir)
+        problems = validate_package(out_dir, tables_only=True) + _shape_problems(out_dir)
+        seal(out_dir)
+        return problems + validate_files(out_dir)
     names = [table.name for table in TABLES]
     validating = [pool.submit(validate_package, out_dir, True, half) for half in (names[0::2], names[1::2])]
     write_graph(disclosures, out_dir, base_iri)
-    graph_problems = check_package_graph(out_dir)
-    return [problem for future in validating for problem in future.result()] + graph_problems
+    shaping = pool.submit(_shape_problems, out_dir)
+    problems = [problem for future in validating for problem in future.result()]
+    seal(out_dir)  # once the validators have read datapackage.json
+    return problems + validate_files(out_dir) + shaping.result()
+
+
+def _shape_problems(out_dir: Path) -> list[str]:
+    """The SHACL shapes on the written graph.nt, as ``rdf.check_package_graph`` checks them."""
+    import pyoxigraph as ox
+
+    from .rdf import check_shapes
+    from .rdf.graph import to_rdflib
+
+    data = (out_dir / "graph.nt").read_bytes()
+    return check_shapes(to_rdflib([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]))
 
 
 def build(
@@ -221,6 +242,7 @@ def check_publishable(disclosures: list[Disclosure]) -> None:
 
 def refusal(problems: list[str], document_ids: list[str], shown: int = 3) -> str:
     """One line for a package that fails validation: its documents, first problems and how many more."""
+    problems = list(dict.fromkeys(problems))  # SHACL reports a result once per shape that finds it
     documents = ", ".join(document_ids[:shown]) + (f" and {len(document_ids) - shown} more" if len(document_ids) > shown else "")
     more = f" (and {len(problems) - shown} more)" if len(problems) > shown else ""
     return (f"the package of document {documents} fails validation, nothing was published: "

@@ -160,27 +160,44 @@ def test_a_killed_build_leaves_neither_validators_nor_a_staging_folder_behind(tm
 # --- what is published -------------------------------------------------------------
 
 
-def test_a_graph_that_fails_the_data_cube_constraints_is_not_published(tmp_path, monkeypatch, good_package):
-    """The build checks the graph as `validate` does: an observation without its data set fails IC-1."""
+def test_a_graph_that_fails_its_shapes_is_not_published(tmp_path, monkeypatch, good_package):
+    """The build checks the written graph's SHACL shapes as `validate` does: a code without its label fails."""
     from yaan_opendata import rdf
 
     write_graph = rdf.write_graph
 
-    def write_broken_graph(disclosures, out_dir, base_iri):
+    def write_graph_without_labels(disclosures, out_dir, base_iri):
         write_graph(disclosures, out_dir, base_iri)
         graph = out_dir / "graph.nt"
         kept = [line for line in graph.read_text(encoding="utf-8").splitlines(keepends=True)
-                if "<http://purl.org/linked-data/cube#dataSet>" not in line]
+                if "<http://www.w3.org/2004/02/skos/core#prefLabel>" not in line]
         graph.write_text("".join(kept), encoding="utf-8")
 
-    monkeypatch.setattr(rdf, "write_graph", write_broken_graph)
+    monkeypatch.setattr(rdf, "write_graph", write_graph_without_labels)
     package = tmp_path / "datapackage"
     shutil.copytree(good_package, package)
     before = digest(package)
-    with pytest.raises(BuildError, match=r"package of document yaan-zwfwdsj-2020 fails validation.*IC-1"):
+    with pytest.raises(BuildError, match=r"package of document yaan-zwfwdsj-2020 fails validation.*SHACL: .*"
+                                         r"a code needs one Chinese skos:prefLabel"):
         pipeline.build(out_dir=package)
     assert digest(package) == before
     assert not list(tmp_path.glob(".datapackage-*"))
+
+
+def test_a_graph_that_fails_the_data_cube_constraints_is_not_written(tmp_path, monkeypatch, good_package):
+    """The constraints are checked on the very triples the files are written from."""
+    from yaan_opendata.rdf import graph
+
+    graph_triples = graph.graph_triples
+    data_set = "http://purl.org/linked-data/cube#dataSet"
+    monkeypatch.setattr("yaan_opendata.rdf.graph_triples", lambda *args: [
+        t for t in graph_triples(*args) if t.predicate.value != data_set])
+    package = tmp_path / "datapackage"
+    shutil.copytree(good_package, package)
+    before = digest(package)
+    with pytest.raises(BuildError, match=r"IC-1"):
+        pipeline.build(out_dir=package)
+    assert digest(package) == before
 
 
 def test_a_result_without_figures_is_refused_in_either_mode(seed_disclosures):
@@ -222,3 +239,16 @@ def test_the_database_and_the_zip_are_readable_by_everyone(seed_disclosures, goo
         os.umask(old_umask)
     assert stat.S_IMODE(database.stat().st_mode) == 0o644
     assert stat.S_IMODE(archive.stat().st_mode) == 0o644
+
+
+def test_a_file_changed_after_the_seal_fails_as_frictionless_says(tmp_path, good_package):
+    """The build's own check of the files' bytes and hashes finds what `validate` finds."""
+    from yaan_opendata.validate import validate_files, validate_package
+
+    package = tmp_path / "datapackage"
+    shutil.copytree(good_package, package)
+    assert validate_files(package) == []
+    with (package / "graph.ttl").open("ab") as graph:
+        graph.write(b"# appended\n")
+    assert any(p.startswith("graph-turtle: the file has") for p in validate_files(package))
+    assert any(p.startswith("graph-turtle:") for p in validate_package(package))
