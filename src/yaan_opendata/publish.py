@@ -50,14 +50,27 @@ def staging_folder(out_dir: Path) -> Iterator[Path]:
     """A fresh folder beside ``out_dir``, locked by this process, removed on exit
     (after an exchange it holds the old package)."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
-    lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+    staging, lock = _locked_folder(out_dir)
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX)
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
+
+
+def _locked_folder(out_dir: Path) -> tuple[Path, int]:
+    """A new staging folder and the descriptor that holds its lock. Another build's ``tidy``
+    may remove a folder in the instant before it is locked: then it is made again."""
+    while True:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+        staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
+        lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if os.stat(staging).st_ino == os.fstat(lock).st_ino:
+                return staging, lock
+        except FileNotFoundError:
+            pass
         os.close(lock)
 
 
