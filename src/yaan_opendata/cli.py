@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -51,6 +53,28 @@ def _cache_dir(value: str) -> Path | None:
     return None if value == "off" else Path(value)
 
 
+@contextlib.contextmanager
+def _one_line_errors():
+    """Whatever a source does to the reader, the user gets one line, never a traceback.
+
+    A SourceError names document, paragraph and reason, a ValueError a setting (base
+    IRI, lexicon file); anything else is a bug the line says to report
+    ($YAAN_OPENDATA_TRACEBACK=1 shows its traceback).
+    """
+    try:
+        yield
+    except (SourceError, BuildError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if os.environ.get("YAAN_OPENDATA_TRACEBACK"):
+            raise
+        raise click.ClickException(
+            f"unexpected {type(exc).__name__}: {exc} (a bug: please report it with the source; "
+            "YAAN_OPENDATA_TRACEBACK=1 shows where)") from None
+
+
 @click.group()
 @click.version_option(package_name="yaan-opendata")
 def cli():
@@ -74,7 +98,7 @@ def build(sources_dir: Path, inputs: tuple[Path, ...], package_dir: Path, lenien
     columns of the tables and dimensions of the RDF observations.
     """
     extraction = {"workers": workers, "cache_dir": _cache_dir(cache)}
-    try:
+    with _one_line_errors():
         if check_only:
             difference = pipeline.check(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient,
                                         **extraction)
@@ -87,26 +111,29 @@ def build(sources_dir: Path, inputs: tuple[Path, ...], package_dir: Path, lenien
             return
         disclosures = pipeline.build(sources_dir, package_dir, base_iri, inputs=inputs, lenient=lenient,
                                      **extraction)
-    except (SourceError, BuildError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
     for disclosure in disclosures:
         _report_issues(disclosure)
     figures = sum(len(d.fiscal_figures) for d in disclosures)
     click.echo(f"Wrote {package_dir}: {len(disclosures)} document(s), {figures} money figures.")
 
 
-def _report_issues(disclosure) -> None:
-    """One warning line per skipped section; a count of unread amounts (listed in extraction_issues)."""
+def _report_issues(disclosure, shown: int = 3) -> None:
+    """One warning line per skipped section; the first unread amounts with their paragraph and
+    why, and a count of the rest (all listed in extraction_issues)."""
     document_id = disclosure.document.document_id
-    unread = 0
+    unread = []
     for issue in disclosure.extraction_issues:
+        where = f", paragraph {issue.paragraph_id}" if issue.paragraph_id else ""
         if issue.kind == "unreadable_section":
-            where = f", paragraph {issue.paragraph_id}" if issue.paragraph_id else ""
             click.echo(f"warning: document {document_id}{where}: section '{issue.extractor}' left out: {issue.reason}", err=True)
+        elif len(unread) < shown:
+            reason = issue.reason.split(" / ", 1)[-1]  # the English half of the bilingual reason
+            unread.append(issue)
+            click.echo(f"warning: document {document_id}{where}: amount '{issue.literal}' not read: {reason}", err=True)
         else:
-            unread += 1
-    if unread:
-        click.echo(f"warning: document {document_id}: {unread} amount(s) matched no template sentence "
+            unread.append(issue)
+    if len(unread) > shown:
+        click.echo(f"warning: document {document_id}: {len(unread) - shown} more amount(s) not read "
                    "(see extraction_issues.csv)", err=True)
 
 
@@ -148,11 +175,9 @@ def serve(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool, package_di
 
     site = site_server.Site(sources_dir, package_dir, build_dir or site_server.DEFAULT_BUILD,
                             inputs=inputs, lenient=lenient)
-    try:
+    with _one_line_errors():
         for path in site_server.prepare(site, rebuild=rebuild):
             click.echo(f"Built {path}", err=True)
-    except (SourceError, BuildError) as exc:
-        raise click.ClickException(str(exc)) from None
     click.echo(f"Serving http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     site_server.run(site, host=host, port=port)
 
@@ -189,10 +214,8 @@ def check_consistency(sources_dir: Path, inputs: tuple[Path, ...], lenient: bool
     """
     from .checks.report import report_lines
 
-    try:
+    with _one_line_errors():
         disclosures = pipeline.load_disclosures(sources_dir, inputs, lenient=lenient)
-    except SourceError as exc:
-        raise click.ClickException(str(exc)) from None
     for number, disclosure in enumerate(disclosures):
         if number:
             click.echo("")

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .bounds import check_bounds
 from .model import Disclosure
 from .package import table_records
+from .publish import PUBLISHED_MODE
 from .tables import TABLES, Table
 from .views import VIEWS
 
@@ -47,7 +49,11 @@ SEARCHABLE = {
 
 
 def build_database(disclosures: list[Disclosure], path: Path) -> Path:
-    """Write the database for ``disclosures`` to ``path``, replacing any previous one."""
+    """Write the database for ``disclosures`` to ``path``, replacing any previous one.
+
+    A number no SQLite integer holds is refused first, as a SourceError (``bounds.py``).
+    """
+    check_bounds(disclosures)
     path = Path(path).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, staging = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
@@ -56,6 +62,7 @@ def build_database(disclosures: list[Disclosure], path: Path) -> Path:
         db = sqlite_utils.Database(staging)
         write_tables(db, disclosures)
         db.conn.close()
+        os.chmod(staging, PUBLISHED_MODE)  # mkstemp makes it private; the site's visitors download it
         os.replace(staging, path)
     finally:
         if os.path.exists(staging):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .package import PACKAGE_NAME, SOURCE_MEDIA_TYPES
+from .publish import PUBLISHED_MODE
 
 ZIP_NAME = f"{PACKAGE_NAME}.zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -53,6 +54,7 @@ def build_zip(package_dir: Path, zip_path: Path) -> Path:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
+        os.chmod(staging, PUBLISHED_MODE)  # mkstemp makes it private; the site's visitors download it
         os.replace(staging, zip_path)
     finally:
         if os.path.exists(staging):

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .limits import limits
+
 YUAN_PER_UNIT = {"亿元": Decimal(100_000_000), "万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
 
 # A number as the template prints it: digits, optional decimals, optional
@@ -27,6 +29,10 @@ PERCENT = re.compile(rf"(?P<number>{NUMBER})\s*%")
 
 class NumberFormatError(ValueError):
     """A literal that is not a number in a unit the template uses."""
+
+
+class AmountTooLargeError(NumberFormatError):
+    """An amount larger than any budget (limits.yml): a broken source, in either mode."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,12 @@ def parse_money(literal: str, *, unit_required: bool = True) -> Money:
         raise NumberFormatError(f"unknown unit '{unit}' in '{literal}' (expected one of {', '.join(YUAN_PER_UNIT)})")
     if not unit and unit_required:
         raise NumberFormatError(f"no unit in '{literal}' (expected 万元 or 元)")
-    return Money(literal=text, number=to_decimal(match.group("number")), unit=unit)
+    money = Money(literal=text, number=to_decimal(match.group("number")), unit=unit)
+    largest = limits().max_amount_yuan  # every amount ends up a 64-bit integer in SQLite
+    if abs(money.number * YUAN_PER_UNIT.get(unit or "万元", 1)) > largest:
+        raise AmountTooLargeError(f"'{literal}' is more money than any budget holds "
+                                f"(at most {largest:.0e} yuan, limits.yml)")
+    return money
 
 
 def parse_percent(literal: str) -> Decimal:

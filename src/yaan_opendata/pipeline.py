@@ -1,7 +1,8 @@
 """The library API: sources → disclosures → outputs. The CLI is a thin layer over it.
 
-A build writes into a fresh temporary folder beside the target and only then
-swaps it into place, so a failed build leaves the previous package untouched.
+A build writes into a fresh folder beside the target, validates it as
+``yaan-opendata validate`` does and only then swaps it into place in one atomic
+exchange (``publish.py``), so a failed build leaves the previous package untouched.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import multiprocessing
-import shutil
+import os
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import publish
+from .bounds import check_bounds
 from .cache import DocumentCache
 from .errors import BuildError, SourceError
 from .identify import IdentityError, identity_from_lines
@@ -23,10 +26,11 @@ from .inputs import SUFFIXES, read_lines
 from .model import Disclosure
 from .package import seal, write_package
 from .parallel import extract_documents
+from .processes import die_with_parent
 from .publication import configured_base_iri
 from .source import read_manifest
 from .tables import TABLES
-from .validate import validate_package
+from .validate import validate_files, validate_package
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # In a checkout, the vendored sources and the committed package; installed, the bundled
@@ -115,8 +119,10 @@ def write_outputs(
     """Every file of the published package, written into ``out_dir``.
 
     ``base_iri`` starts the IRIs of the RDF graph (default: $YAAN_OPENDATA_BASE_IRI,
-    else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns what frictionless finds
-    wrong with the tables (empty when they are valid), using ``validators``
+    else ``rdf.DEFAULT_BASE_IRI``). With ``validate``, returns every problem
+    ``yaan-opendata validate`` would find (empty when the package is valid):
+    frictionless on the tables and files, the Data Cube integrity constraints, the
+    OpenBudgets.eu checks and the SHACL shapes of the graph, using ``validators``
     (``validator_pool``) when given.
     """
     from .rdf import (  # rdflib and Oxigraph load only when a build writes
@@ -128,48 +134,76 @@ def write_outputs(
     write_package(disclosures, out_dir, extra_resources=graph_resources(), base_iri=base_iri)
     if not validate:
         write_graph(disclosures, out_dir, base_iri)
-        problems = []
-    elif validators is None:
+        seal(out_dir)
+        return []
+    if validators is None:
         with validator_pool() as pool:
-            problems = _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
-    else:
-        problems = _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
-    seal(out_dir)  # once the validators have read datapackage.json
-    return problems
+            return _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
+    return _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
 
 
 @contextlib.contextmanager
 def validator_pool():
-    """Two forked processes that validate the tables (None where processes cannot fork).
+    """Two forked processes that validate the tables and the graph's shapes (None where
+    processes cannot fork).
 
     Frictionless validation is the slowest stage and pure Python: the two processes
     validate half the tables each while this one builds, checks and writes the RDF
-    graph (much of it in Oxigraph, outside the GIL). They start at once and import
-    frictionless while this process is still extracting.
+    graph (much of it in Oxigraph, outside the GIL), then one checks its SHACL shapes.
+    They start at once and import frictionless and pyshacl while this process is still
+    extracting. Each dies with the build (``processes.die_with_parent``).
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_import_frictionless) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_start_validator,
+                             initargs=(os.getpid(),)) as pool:
         pool.submit(int)  # a fork pool starts all its processes with the first task
         yield pool
 
 
-def _import_frictionless() -> None:
-    import frictionless  # noqa: F401  (0.16 s, paid before the tables are written)
+def _start_validator(parent_pid: int) -> None:
+    die_with_parent(parent_pid)  # a killed build leaves no validator behind
+    # paid while the main process extracts, before the tables and the graph are written
+    import frictionless  # noqa: F401  (0.16 s)
+    import pyshacl  # noqa: F401
 
 
 def _write_graph_and_validate(disclosures, out_dir: Path, base_iri, pool: ProcessPoolExecutor | None) -> list[str]:
+    """Write the graph and seal the package while it is validated as ``validate`` does.
+
+    The pool validates the tables while this process writes the graph, then checks the
+    graph's SHACL shapes while this process seals the package and validates what the
+    seal adds (every file's bytes and hash) and the Fiscal Data Package view.
+    ``write_graph`` itself checks the Data Cube constraints and the OpenBudgets.eu
+    checks on the very N-Triples it writes (and raises GraphError).
+    """
     from .rdf import write_graph
 
     if pool is None:
         write_graph(disclosures, out_dir, base_iri)
-        return validate_package(out_dir, tables_only=True)
+        problems = validate_package(out_dir, tables_only=True) + _shape_problems(out_dir)
+        seal(out_dir)
+        return problems + validate_files(out_dir)
     names = [table.name for table in TABLES]
     validating = [pool.submit(validate_package, out_dir, True, half) for half in (names[0::2], names[1::2])]
     write_graph(disclosures, out_dir, base_iri)
-    return [problem for future in validating for problem in future.result()]
+    shaping = pool.submit(_shape_problems, out_dir)
+    problems = [problem for future in validating for problem in future.result()]
+    seal(out_dir)  # once the validators have read datapackage.json
+    return problems + validate_files(out_dir) + shaping.result()
+
+
+def _shape_problems(out_dir: Path) -> list[str]:
+    """The SHACL shapes on the written graph.nt, as ``rdf.check_package_graph`` checks them."""
+    import pyoxigraph as ox
+
+    from .rdf import check_shapes
+    from .rdf.graph import to_rdflib
+
+    data = (out_dir / "graph.nt").read_bytes()
+    return check_shapes(to_rdflib([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]))
 
 
 def build(
@@ -182,30 +216,44 @@ def build(
     workers: int | None = None,
     cache_dir: Path | None = None,
 ) -> list[Disclosure]:
-    """Extract every source, validate the package and replace ``out_dir`` with it atomically."""
+    """Extract every source, validate the package and replace ``out_dir`` with it atomically.
+
+    The package is written beside ``out_dir`` and published only if it passes everything
+    ``yaan-opendata validate`` checks; otherwise a BuildError names the first failures and
+    ``out_dir`` is left as it was (``publish.py``).
+    """
+    out_dir = out_dir.resolve()
+    publish.tidy(out_dir)
     with validator_pool() as validators:
         disclosures = load_disclosures(sources_dir, inputs, lenient=lenient, workers=workers, cache_dir=cache_dir)
-        out_dir = out_dir.resolve()
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-        staging.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
-        try:
+        check_publishable(disclosures)
+        with publish.staging_folder(out_dir) as staging:
             problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators)
             if problems:
-                raise BuildError(f"the package fails validation, nothing was published: {problems[0]}")
-            _swap_into_place(staging, out_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+                raise BuildError(refusal(problems, [d.document.document_id for d in disclosures]))
+            publish.swap_into_place(staging, out_dir)
     return disclosures
 
 
-def _swap_into_place(staging: Path, out_dir: Path) -> None:
-    previous = out_dir.with_name(f".{out_dir.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if out_dir.exists():
-        out_dir.rename(previous)
-    staging.rename(out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+def check_publishable(disclosures: list[Disclosure]) -> None:
+    """Refuse, in either mode, a result with nothing to publish: no document, a document of
+    which no money figure was read, or a number no SQLite integer holds."""
+    if not disclosures:
+        raise BuildError("no document to build: the sources hold no disclosure, nothing was published")
+    for disclosure in disclosures:
+        if not disclosure.fiscal_figures:
+            raise SourceError(disclosure.document.document_id, "no money figure was read from it: not a final "
+                              "accounts disclosure the reader understands, nothing was published")
+    check_bounds(disclosures)
+
+
+def refusal(problems: list[str], document_ids: list[str], shown: int = 3) -> str:
+    """One line for a package that fails validation: its documents, first problems and how many more."""
+    problems = list(dict.fromkeys(problems))  # SHACL reports a result once per shape that finds it
+    documents = ", ".join(document_ids[:shown]) + (f" and {len(document_ids) - shown} more" if len(document_ids) > shown else "")
+    more = f" (and {len(problems) - shown} more)" if len(problems) > shown else ""
+    return (f"the package of document {documents} fails validation, nothing was published: "
+            f"{'; '.join(problems[:shown])}{more}")
 
 
 @dataclass
@@ -241,6 +289,7 @@ def check(
 ) -> PackageDifference:
     """Compare ``package_dir`` with what a fresh build writes, file by file, byte by byte."""
     disclosures = load_disclosures(sources_dir, inputs, lenient=lenient, workers=workers, cache_dir=cache_dir)
+    check_publishable(disclosures)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
         write_outputs(disclosures, fresh_dir, base_iri)

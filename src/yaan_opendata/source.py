@@ -22,6 +22,7 @@ from .inputs import TableBlock, read_blocks
 from .lexicon import table_named
 from .model import Document, Paragraph
 from .normalize import NormalizedLine, normalize_line
+from .numbers import MONEY_LITERAL, AmountTooLargeError, parse_money
 
 # Heading markers of the national template, outermost first. A marker at one
 # depth closes every deeper one. Example lines:
@@ -144,6 +145,7 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
     paragraphs, tables = split_blocks(document_id, blocks, published_lines)
     if not paragraphs:
         raise SourceError(document_id, f"{' + '.join(names)} holds no text")
+    _check_amounts(document_id, paragraphs)
     document = Document(
         document_id=document_id,
         title=entry["title"],
@@ -158,6 +160,22 @@ def load_document(entry: dict, sources_dir: Path) -> SourceDocument:
         source_url=entry.get("url"),
     )
     return SourceDocument(document, paragraphs, published_lines, tables, tuple(paths))
+
+
+_AMOUNT = re.compile(MONEY_LITERAL)
+
+
+def _check_amounts(document_id: str, paragraphs: tuple[Paragraph, ...]) -> None:
+    """Refuse, in either mode, a document that states more money than any budget holds:
+    such a figure is a broken source, not a figure to leave unread (limits.yml)."""
+    for paragraph in paragraphs:
+        for match in _AMOUNT.finditer(paragraph.text):
+            try:
+                parse_money(match.group(0), unit_required=False)
+            except AmountTooLargeError as exc:
+                raise SourceError(document_id, str(exc), paragraph.paragraph_id) from None
+            except ValueError:
+                pass  # not an amount the template uses: the extractors say so where it matters
 
 
 def _date(document_id: str, value: str | None) -> datetime.date | None:

@@ -70,7 +70,11 @@ def test_a_text_file_with_binary_content(tmp_path):
 
 
 def test_a_file_larger_than_any_disclosure_is_not_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "MAX_BYTES", 1000)
+    from dataclasses import replace
+
+    from yaan_opendata.limits import limits
+
+    monkeypatch.setattr(inputs, "limits", lambda: replace(limits(), max_source_bytes=1000))
     path = tmp_path / "huge.txt"
     path.write_text("2024年度雅安市教育局部门决算\n" + "正文" * 1000, encoding="utf-8")
     _refused(path, "larger than any disclosure")

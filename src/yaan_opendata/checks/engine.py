@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..errors import SourceError
 from ..model import (
     ConsistencyCheck,
     ConsistencyCheckInput,
@@ -235,8 +236,9 @@ def to_records(
         check_id = f"{document_id}.{finding.rule.rule_id}"
         if finding.subject:
             check_id += f".{finding.subject}"
-        if check_id in seen:
-            raise ValueError(f"two findings share the check id {check_id}")
+        if check_id in seen:  # the same subject twice: a part of the text is repeated
+            raise SourceError(document_id, f"the text states {finding.rule.rule_id} {finding.subject or ''} twice "
+                              f"(check {check_id}): is a part of it repeated?")
         seen.add(check_id)
         first = finding.inputs[0] if finding.inputs else None
         checks.append(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SourceError
+from ..limits import limits
 from . import html, pdf, spreadsheet, text
 from .blocks import Block, TableBlock
 
@@ -24,8 +25,6 @@ READERS = {
     ".xls": spreadsheet.read_blocks,
 }
 SUFFIXES = tuple(READERS)
-# No disclosure is larger: a file beyond this is refused before it is read.
-MAX_BYTES = 50 * 1024 * 1024
 # The blocks of the files read last, by path, modification time and size.
 _RECENT: dict[tuple[str, int, int], tuple[Block, ...]] = {}
 
@@ -40,16 +39,36 @@ def read_blocks(path: Path, document_id: str | None = None) -> list[Block]:
         raise SourceError(document_id or path.stem, f"{path.name}: unknown format '{path.suffix}' "
                           f"(one of {', '.join(SUFFIXES)})")
     stat = path.stat()
-    if stat.st_size > MAX_BYTES:
-        raise SourceError(document_id or path.stem, f"{path.name} is {stat.st_size // 2**20} MiB: larger than any "
-                          f"disclosure ({MAX_BYTES // 2**20} MiB at most), not read")
+    largest = limits().max_source_bytes  # limits.yml: no disclosure is larger
+    if stat.st_size > largest:
+        raise SourceError(document_id or path.stem, f"{path.name} is {stat.st_size / 2**20:.1f} MiB: larger than "
+                          f"any disclosure ({largest / 2**20:.0f} MiB at most, limits.yml), not read")
     key = (str(path), stat.st_mtime_ns, stat.st_size)  # not the id: the identity is read under the file's name
     if key not in _RECENT:
         blocks = tuple(reader(path, document_id or path.stem))  # a refusal is not remembered
+        _check_sizes(blocks, path, document_id or path.stem)
         if len(_RECENT) >= 16:
             _RECENT.pop(next(iter(_RECENT)))
         _RECENT[key] = blocks
     return list(_RECENT[key])
+
+
+def _check_sizes(blocks: tuple[Block, ...], path: Path, document_id: str) -> None:
+    """Refuse a file whose lines or cells are more or longer than any disclosure's (limits.yml),
+    before the extractors spend time and memory on it."""
+    texts = [b for b in blocks if isinstance(b, str)]
+    cells = [cell for b in blocks if isinstance(b, TableBlock) for row in b.rows for cell in row]
+    most, longest = limits().max_paragraphs, limits().max_paragraph_chars
+    if len(texts) + len(cells) > most:
+        raise SourceError(document_id, f"{path.name} has {len(texts) + len(cells):,} lines and cells: more than any "
+                          f"disclosure ({most:,} at most, limits.yml), not read")
+    for number, line in enumerate(texts, start=1):
+        if len(line) > longest:
+            raise SourceError(document_id, f"{path.name}: line {number} has {len(line):,} characters: longer than "
+                              f"any paragraph of a disclosure ({longest:,} at most, limits.yml), not read")
+    if any(len(cell) > longest for cell in cells):
+        raise SourceError(document_id, f"{path.name}: a table cell is longer than any paragraph of a disclosure "
+                          f"({longest:,} characters at most, limits.yml), not read")
 
 
 def read_lines(path: Path, document_id: str | None = None) -> list[str]:
