@@ -186,12 +186,12 @@ def test_a_graph_that_fails_its_shapes_is_not_published(tmp_path, monkeypatch, g
 
 def test_a_graph_that_fails_the_data_cube_constraints_is_not_written(tmp_path, monkeypatch, good_package):
     """The constraints are checked on the very triples the files are written from."""
-    from yaan_opendata.rdf import graph
+    from yaan_opendata.rdf import shards
 
-    graph_triples = graph.graph_triples
+    document_triples = shards.document_triples  # the graph is written and checked document by document
     data_set = "http://purl.org/linked-data/cube#dataSet"
-    monkeypatch.setattr("yaan_opendata.rdf.graph_triples", lambda *args: [
-        t for t in graph_triples(*args) if t.predicate.value != data_set])
+    monkeypatch.setattr(shards, "document_triples", lambda *args: {
+        t for t in document_triples(*args) if t.predicate.value != data_set})
     package = tmp_path / "datapackage"
     shutil.copytree(good_package, package)
     before = digest(package)

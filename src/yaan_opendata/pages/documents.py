@@ -6,6 +6,7 @@ Every page of a package of several documents takes ``?org=`` and ``?year=``
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 _DOCUMENTS_SQL = """
@@ -13,6 +14,26 @@ SELECT d.document_id, d.org_id, o.name_zh AS org_name, d.fiscal_year
 FROM documents d LEFT JOIN organizations o ON o.org_id = d.org_id
 ORDER BY o.name_zh, d.fiscal_year
 """
+
+
+# Answers of the site's own queries over an immutable database, by database: its data cannot
+# change while the site runs, so the home page asks once (issue 17: the home page's cost).
+_REMEMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+async def fixed_rows(db, sql: str, params: dict | None = None) -> list:
+    """The rows of one of the site's queries; remembered when the database is immutable.
+
+    Only for queries whose parameters come from a finite set (document ids), never a
+    visitor's text, so what is remembered stays as small as the package.
+    """
+    if db.is_mutable:
+        return (await db.execute(sql, params)).rows
+    answers = _REMEMBERED.setdefault(db, {})
+    key = (sql, tuple(sorted((params or {}).items())))
+    if key not in answers:
+        answers[key] = (await db.execute(sql, params)).rows
+    return answers[key]
 
 
 @dataclass(frozen=True)
@@ -57,7 +78,7 @@ class Selection:
 
 
 async def select(db, args) -> Selection:
-    rows = (await db.execute(_DOCUMENTS_SQL)).rows
+    rows = await fixed_rows(db, _DOCUMENTS_SQL)
     documents = tuple(Document(r["document_id"], r["org_id"], r["org_name"] or r["org_id"], r["fiscal_year"]) for r in rows)
     org, year, document_id = args.get("org") or "", args.get("year") or "", args.get("document") or ""
     picked = tuple(

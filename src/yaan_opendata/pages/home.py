@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import labels
+from . import documents, labels
 from .documents import Document, Selection
 
 # (string key, concept): the four totals a citizen asks for first.
@@ -68,7 +68,7 @@ async def cards(db, selection: Selection) -> list[Card]:
     concepts = ", ".join(f"'{concept}'" for _, concept in HEADLINE_CONCEPTS)
     placeholders = ", ".join(f":d{i}" for i in range(len(wanted)))
     params = {f"d{i}": document_id for i, document_id in enumerate(sorted(wanted))}
-    rows = (await db.execute(_FACTS_SQL.format(concepts=concepts, documents=placeholders), params)).rows
+    rows = await documents.fixed_rows(db, _FACTS_SQL.format(concepts=concepts, documents=placeholders), params)
     facts = {(r["document_id"], r["concept"]): r for r in rows}
     result = []
     for document in shown:
