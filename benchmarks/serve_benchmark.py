@@ -58,6 +58,15 @@ def request_mix(canned: bool) -> list[tuple[str, dict]]:
     return mix
 
 
+def seed_site(folder: Path) -> Site:
+    """The seed's package and database in ``folder``, as ``yaan-opendata serve`` lays them out."""
+    site = Site(package_dir=folder / "datapackage", build_dir=folder / "build")
+    disclosures = load_disclosures()
+    write_package(disclosures, site.package_dir)
+    build_database(disclosures, site.database_path)
+    return site
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -129,10 +138,7 @@ def main() -> int:
 
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
-        site = Site(package_dir=Path(tmp) / "datapackage", build_dir=Path(tmp) / "build")
-        disclosures = load_disclosures()
-        write_package(disclosures, site.package_dir)
-        build_database(disclosures, site.database_path)
+        site = seed_site(Path(tmp))
         settings = [arg for name, value in SETTINGS.items() for arg in ("--setting", name, str(value))]
         servers = {
             "yaan-opendata serve": (

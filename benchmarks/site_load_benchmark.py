@@ -39,13 +39,9 @@ from pathlib import Path
 
 import httpx
 import yaml
-from serve_benchmark import free_port, start
+from serve_benchmark import free_port, seed_site, start
 
 from yaan_opendata.chart_pages import CHART_PAGES
-from yaan_opendata.database import build_database
-from yaan_opendata.package import write_package
-from yaan_opendata.pipeline import load_disclosures
-from yaan_opendata.serve import Site
 from yaan_opendata.site_metadata import DATABASE_NAME, GENERATED_PATH
 
 DB = DATABASE_NAME
@@ -171,10 +167,7 @@ def main() -> int:
 
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
-        site = Site(package_dir=Path(tmp) / "datapackage", build_dir=Path(tmp) / "build")
-        disclosures = load_disclosures()
-        write_package(disclosures, site.package_dir)
-        build_database(disclosures, site.database_path)
+        site = seed_site(Path(tmp))
         commands = {
             "yaan-opendata serve": [str(bin_dir / "yaan-opendata"), "serve", "--package", str(site.package_dir),
                                     "--build-dir", str(site.build_dir)],
