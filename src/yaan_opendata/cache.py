@@ -7,6 +7,10 @@ them, so an entry is never stale: a changed source, entry or code version is a
 different key. An entry is the pickled disclosure, written to a temporary file
 and renamed, so two builds sharing a cache never read half a file.
 
+The same folder keeps, in ``graph/``, each document's RDF shards (``rdf/shards.py``)
+and, in ``checks/``, the findings of the graph's checks on each group of sections
+(``rdf/section_checks.py``), each under a key of what it was made from.
+
 The cache is local and trusted (it is pickle): point ``--cache`` only at a
 folder you own. Deleting it is always safe.
 """

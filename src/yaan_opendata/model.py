@@ -648,3 +648,5 @@ class Disclosure:
     classifications: tuple[Classification, ...] = ()
     # the file(s) the document was read from: shipped in the package, not a table
     source_files: tuple[Path, ...] = field(default=(), compare=False)
+    # the document's key in the build cache (``cache.document_key``): what its records are made of
+    cache_key: str | None = field(default=None, compare=False)

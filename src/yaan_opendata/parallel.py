@@ -57,12 +57,23 @@ def extract_documents(
             for n, result in zip(missing, pool.map(_extract_one, jobs)):
                 found[n] = _unpacked(result)  # the first failure in order stops the build here
     # A cached disclosure was read from files elsewhere, perhaps: ship the ones given now.
-    return [dataclasses.replace(disclosure, source_files=tuple(_files(entry, folder)))
-            for (entry, folder), disclosure in zip(entries, found)]
+    return [dataclasses.replace(disclosure, source_files=tuple(_files(entry, folder)), cache_key=key)
+            for (entry, folder), disclosure, key in zip(entries, found, keys)]
 
 
 def _files(entry: dict, folder: Path) -> list[Path]:
     return [folder / name for name in entry.get("files") or [entry["file"]]]
+
+
+def map_in_workers(function, jobs, workers: int | None = None) -> list:
+    """``[function(job) for job in jobs]`` by up to ``workers`` forked processes (default: one
+    per core), in order. The function and what it reads are inherited by the fork, not pickled."""
+    jobs = list(jobs)
+    workers = min(workers or default_workers(), len(jobs))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(job) for job in jobs]
+    with _pool(workers) as pool:
+        return list(pool.map(function, jobs))
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -115,6 +115,8 @@ def write_outputs(
     *,
     validate: bool = False,
     validators: ProcessPoolExecutor | None = None,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> list[str]:
     """Every file of the published package, written into ``out_dir``.
 
@@ -123,7 +125,8 @@ def write_outputs(
     ``yaan-opendata validate`` would find (empty when the package is valid):
     frictionless on the tables and files, the Data Cube integrity constraints, the
     OpenBudgets.eu checks and the SHACL shapes of the graph, using ``validators``
-    (``validator_pool``) when given.
+    (``validator_pool``) when given. The graph is written and checked by ``workers``
+    processes; ``cache_dir`` keeps each document's graph and findings for the next build.
     """
     from .rdf import (  # rdflib and Oxigraph load only when a build writes
         graph_resources,
@@ -133,24 +136,22 @@ def write_outputs(
     base_iri = configured_base_iri(base_iri)
     write_package(disclosures, out_dir, extra_resources=graph_resources(), base_iri=base_iri)
     if not validate:
-        write_graph(disclosures, out_dir, base_iri)
+        write_graph(disclosures, out_dir, base_iri, workers=workers, cache_dir=cache_dir)
         seal(out_dir)
         return []
     if validators is None:
         with validator_pool() as pool:
-            return _write_graph_and_validate(disclosures, out_dir, base_iri, pool)
-    return _write_graph_and_validate(disclosures, out_dir, base_iri, validators)
+            return _write_graph_and_validate(disclosures, out_dir, base_iri, pool, workers, cache_dir)
+    return _write_graph_and_validate(disclosures, out_dir, base_iri, validators, workers, cache_dir)
 
 
 @contextlib.contextmanager
 def validator_pool():
-    """Two forked processes that validate the tables and the graph's shapes (None where
-    processes cannot fork).
+    """Two forked processes that validate the tables (None where processes cannot fork).
 
-    Frictionless validation is the slowest stage and pure Python: the two processes
-    validate half the tables each while this one builds, checks and writes the RDF
-    graph (much of it in Oxigraph, outside the GIL), then one checks its SHACL shapes.
-    They start at once and import frictionless and pyshacl while this process is still
+    Frictionless validation is pure Python and among the slowest stages: the two
+    processes validate half the tables each while this one writes and checks the RDF
+    graph. They start at once and import frictionless while this process is still
     extracting. Each dies with the build (``processes.die_with_parent``).
     """
     if "fork" not in multiprocessing.get_all_start_methods():
@@ -165,45 +166,32 @@ def validator_pool():
 
 def _start_validator(parent_pid: int) -> None:
     die_with_parent(parent_pid)  # a killed build leaves no validator behind
-    # paid while the main process extracts, before the tables and the graph are written
-    import frictionless  # noqa: F401  (0.16 s)
-    import pyshacl  # noqa: F401
+    import frictionless  # noqa: F401  (0.16 s, paid while the main process extracts)
 
 
-def _write_graph_and_validate(disclosures, out_dir: Path, base_iri, pool: ProcessPoolExecutor | None) -> list[str]:
+def _write_graph_and_validate(disclosures, out_dir: Path, base_iri, pool: ProcessPoolExecutor | None,
+                              workers: int | None, cache_dir: Path | None) -> list[str]:
     """Write the graph and seal the package while it is validated as ``validate`` does.
 
-    The pool validates the tables while this process writes the graph, then checks the
-    graph's SHACL shapes while this process seals the package and validates what the
-    seal adds (every file's bytes and hash) and the Fiscal Data Package view.
-    ``write_graph`` itself checks the Data Cube constraints and the OpenBudgets.eu
-    checks on the very N-Triples it writes (and raises GraphError).
+    The pool validates the tables while this process writes the graph and checks it
+    from graph.nt as ``validate`` does (``rdf.check_package_graph``, section by
+    section), then this process seals the package and validates what the seal adds
+    (every file's bytes and hash) and the Fiscal Data Package view.
     """
-    from .rdf import write_graph
+    from .rdf import check_package_graph, write_graph
 
     if pool is None:
-        write_graph(disclosures, out_dir, base_iri)
-        problems = validate_package(out_dir, tables_only=True) + _shape_problems(out_dir)
-        seal(out_dir)
-        return problems + validate_files(out_dir)
-    names = [table.name for table in TABLES]
-    validating = [pool.submit(validate_package, out_dir, True, half) for half in (names[0::2], names[1::2])]
-    write_graph(disclosures, out_dir, base_iri)
-    shaping = pool.submit(_shape_problems, out_dir)
-    problems = [problem for future in validating for problem in future.result()]
+        write_graph(disclosures, out_dir, base_iri, workers=workers, cache_dir=cache_dir)
+        problems = validate_package(out_dir, tables_only=True)
+    else:
+        names = [table.name for table in TABLES]
+        validating = [pool.submit(validate_package, out_dir, True, half) for half in (names[0::2], names[1::2])]
+        write_graph(disclosures, out_dir, base_iri, workers=workers, cache_dir=cache_dir)
+    graph_problems = check_package_graph(out_dir, workers=workers, cache_dir=cache_dir)
+    if pool is not None:
+        problems = [problem for future in validating for problem in future.result()]
     seal(out_dir)  # once the validators have read datapackage.json
-    return problems + validate_files(out_dir) + shaping.result()
-
-
-def _shape_problems(out_dir: Path) -> list[str]:
-    """The SHACL shapes on the written graph.nt, as ``rdf.check_package_graph`` checks them."""
-    import pyoxigraph as ox
-
-    from .rdf import check_shapes
-    from .rdf.graph import to_rdflib
-
-    data = (out_dir / "graph.nt").read_bytes()
-    return check_shapes(to_rdflib([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]))
+    return problems + graph_problems + validate_files(out_dir)
 
 
 def build(
@@ -228,7 +216,8 @@ def build(
         disclosures = load_disclosures(sources_dir, inputs, lenient=lenient, workers=workers, cache_dir=cache_dir)
         check_publishable(disclosures)
         with publish.staging_folder(out_dir) as staging:
-            problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators)
+            problems = write_outputs(disclosures, staging, base_iri, validate=True, validators=validators,
+                                     workers=workers, cache_dir=cache_dir)
             if problems:
                 raise BuildError(refusal(problems, [d.document.document_id for d in disclosures]))
             publish.swap_into_place(staging, out_dir)
@@ -292,7 +281,7 @@ def check(
     check_publishable(disclosures)
     with tempfile.TemporaryDirectory() as fresh:
         fresh_dir = Path(fresh)
-        write_outputs(disclosures, fresh_dir, base_iri)
+        write_outputs(disclosures, fresh_dir, base_iri, workers=workers, cache_dir=cache_dir)
         return compare_dirs(fresh_dir, package_dir)
 
 

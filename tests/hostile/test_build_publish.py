@@ -166,8 +166,8 @@ def test_a_graph_that_fails_its_shapes_is_not_published(tmp_path, monkeypatch, g
 
     write_graph = rdf.write_graph
 
-    def write_graph_without_labels(disclosures, out_dir, base_iri):
-        write_graph(disclosures, out_dir, base_iri)
+    def write_graph_without_labels(disclosures, out_dir, base_iri, **options):
+        write_graph(disclosures, out_dir, base_iri, **options)
         graph = out_dir / "graph.nt"
         kept = [line for line in graph.read_text(encoding="utf-8").splitlines(keepends=True)
                 if "<http://www.w3.org/2004/02/skos/core#prefLabel>" not in line]

@@ -2,11 +2,12 @@
 with OpenBudgets.eu components, SKOS code lists, org/FOAF organizations, every
 other table as typed resources, a DCAT record and PROV-O provenance.
 
-``write_graph`` is the writer the build calls: it builds the graph from the
-model, checks it (the 21 W3C Data Cube integrity constraints and the
-OpenBudgets.eu checks) while it writes Turtle, JSON-LD and N-Triples, and
-raises ``GraphError`` naming every violation. The SHACL shapes run in
-``yaan-opendata validate`` (``check_package_graph``) and in the tests.
+``write_graph`` is the writer the build calls: it writes the graph as Turtle,
+JSON-LD and N-Triples, document by document (``shards.py``).
+``check_package_graph`` checks the written graph (the 21 W3C Data Cube integrity
+constraints, the OpenBudgets.eu checks and the SHACL shapes) section by section
+(``section_checks.py``): the build runs it before it publishes, as
+``yaan-opendata validate`` does.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from .graph import build_graph, graph_triples
 from .namespaces import BASE_IRI_VARIABLE, DEFAULT_BASE_IRI, configured_base_iri
 from .serialize import DISTRIBUTIONS, RDF_FILES, resource_descriptor
 from .shards import write_graph_files
-from .validation import GraphError, check_graph, check_package_graph, check_shapes
+from .validation import check_graph, check_package_graph, check_shapes
 
 __all__ = [
     "BASE_IRI_VARIABLE",
     "DEFAULT_BASE_IRI",
     "RDF_FILES",
-    "GraphError",
     "build_graph",
     "check_graph",
     "check_package_graph",
@@ -41,10 +41,9 @@ def graph_resources() -> list[dict]:
     return [resource_descriptor(d) for d in RDF_FILES]
 
 
-def write_graph(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None) -> list[dict]:
+def write_graph(disclosures: list[Disclosure], out_dir: Path, base_iri: str | None = None, *,
+                workers: int | None = None, cache_dir: Path | None = None) -> list[dict]:
     """Write graph.ttl, graph.jsonld and graph.nt into ``out_dir`` and return their
-    data-package resources; raise ``GraphError`` if the graph fails a check."""
-    violations = write_graph_files(disclosures, out_dir, configured_base_iri(base_iri), DISTRIBUTIONS)
-    if violations:
-        raise GraphError(violations)
+    data-package resources (``workers`` processes; shards cached in ``cache_dir``)."""
+    write_graph_files(disclosures, out_dir, configured_base_iri(base_iri), DISTRIBUTIONS, workers, cache_dir)
     return graph_resources()

@@ -1,6 +1,6 @@
 """Run the graph's checks: the 21 Data Cube integrity constraints and the OBEU
-checks (Oxigraph, fast enough for every build) and the SHACL shapes (pyshacl,
-for ``yaan-opendata validate`` and the tests)."""
+checks (Oxigraph) and the SHACL shapes (pyshacl); ``check_package_graph`` runs them
+all on a package's graph.nt, section by section (``section_checks.py``)."""
 
 from __future__ import annotations
 
@@ -11,23 +11,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 
-from ..errors import BuildError
-from .graph import to_rdflib
 from .integrity import Violation, check_constraints
 from .obeu_checks import check_obeu, load_reference_graphs
 
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SHAPES = resources.files("yaan_opendata").joinpath("shapes/graph.ttl")
-
-
-class GraphError(BuildError):
-    """The graph fails a check; the message lists every violation, one per line."""
-
-    def __init__(self, violations: list):
-        self.violations = violations
-        shown = "\n".join(f"  {v}" for v in violations[:20])
-        more = f"\n  … and {len(violations) - 20} more" if len(violations) > 20 else ""
-        super().__init__(f"the RDF graph fails {len(violations)} check(s), nothing was published:\n{shown}{more}")
 
 
 def store_of(triples_or_ntriples) -> ox.Store:
@@ -47,12 +35,14 @@ def check_graph(triples_or_ntriples) -> list[Violation]:
     return check_constraints(store) + check_obeu(store)
 
 
-def check_shapes(graph: Graph) -> list[str]:
-    """Every SHACL result of the shapes, one line each: 'focus node: path: message'."""
-    import pyshacl  # imported here: it takes a while to load and only validate needs it
+def check_shapes(graph: Graph, use_shapes: tuple[str, ...] | None = None) -> list[str]:
+    """Every SHACL result of the shapes (or of ``use_shapes`` only), one line each:
+    'focus node: path: message'."""
+    import pyshacl  # imported here: it takes a while to load and only checking needs it
 
     shapes = Graph().parse(data=SHAPES.read_text(encoding="utf-8"), format="turtle")
-    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=False)
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=False,
+                                            use_shapes=list(use_shapes) if use_shapes else None)
     if conforms:
         return []
     return sorted(_describe(results, result) for result in results.subjects(RDF_TYPE, SH.ValidationResult))
@@ -67,12 +57,15 @@ def _describe(results: Graph, result) -> str:
     return f"SHACL: {where}: {message}" + (f" (value {value.n3()})" if value is not None else "")
 
 
-def check_package_graph(package_dir: Path) -> list[str]:
-    """Every problem of the published graph in ``package_dir``: constraints, OBEU checks, shapes."""
+def check_package_graph(package_dir: Path, *, workers: int | None = None, cache_dir: Path | None = None) -> list[str]:
+    """Every problem of the published graph in ``package_dir``: constraints, OBEU checks, shapes.
+
+    Checked section by section by ``workers`` processes (``rdf/section_checks.py``), with the
+    findings of the whole graph; with ``cache_dir``, sections checked before are not again.
+    """
+    from .section_checks import check_graph_file
+
     path = package_dir / "graph.nt"
     if not path.exists():
         return [f"{path} does not exist: run `yaan-opendata build` first"]
-    data = path.read_bytes()
-    problems = [str(v) for v in check_graph(data)]
-    triples = [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-    return problems + check_shapes(to_rdflib(triples))
+    return check_graph_file(path, workers, cache_dir)
