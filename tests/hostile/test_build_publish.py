@@ -252,3 +252,19 @@ def test_a_file_changed_after_the_seal_fails_as_frictionless_says(tmp_path, good
         graph.write(b"# appended\n")
     assert any(p.startswith("graph-turtle: the file has") for p in validate_files(package))
     assert any(p.startswith("graph-turtle:") for p in validate_package(package))
+
+
+def test_validate_reads_no_file_outside_the_package_and_names_a_missing_one(tmp_path, good_package):
+    import json
+
+    from yaan_opendata.validate import validate_files
+
+    package = tmp_path / "datapackage"
+    shutil.copytree(good_package, package)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    graphs = [r for r in descriptor["resources"] if r["path"].startswith("graph.")]
+    graphs[0]["path"], graphs[1]["path"] = "../outside.ttl", "missing.nt"
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    problems = validate_files(package)
+    assert f"{graphs[0]['name']}: ../outside.ttl is not a path inside the package" in problems
+    assert f"{graphs[1]['name']}: missing.nt does not exist" in problems
