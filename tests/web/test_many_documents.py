@@ -80,3 +80,19 @@ def test_citizens_pages_answer_for_many_departments_and_years(many_client):
         assert many_client.get(path).status_code == 200, path
     compare = many_client.get("/compare?org=yaan-zwfwdsj").text
     assert ">2020</th>" in compare and ">2021</th>" in compare
+
+
+def test_a_chart_of_many_documents_shows_the_first_few_and_asks_to_pick(many_client, many_documents):
+    """Over 1,000 documents a chart of every one's bars reads nothing and takes seconds (issue 15)."""
+    import re
+
+    from yaan_opendata.pages.documents import MOST_SHOWN
+
+    disclosures, _ = many_documents
+    assert len(disclosures) > MOST_SHOWN
+    page = many_client.get("/charts/income")
+    charted = set(re.findall(r"/paragraphs/([a-z0-9-]+)-p\d{4}", page.text))
+    assert 0 < len(charted) <= MOST_SHOWN
+    assert "pick a department or a year" in page.text
+    picked = many_client.get("/charts/income?org=yaan-jyj")
+    assert set(re.findall(r"/paragraphs/([a-z0-9-]+)-p\d{4}", picked.text)) == {"yaan-jyj-2020"}
