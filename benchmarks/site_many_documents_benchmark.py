@@ -8,10 +8,11 @@ them in DIR/<count>/ and reuses them on the next run (delete the folder after ch
 what the database holds). The site is served as `serve` serves it (`serve.run`), in its
 own process, and asked for:
 
-- the home page, every table and view page, every canned query, every chart page, a row
-  page and the search box (the table's full-text search and the search canned query);
-- unloaded: `--repeat` sequential requests of each page; then `--clients` concurrent clients
-  for `--seconds`, round robin over all of them.
+- the home page, every table and view page, every canned query, every chart page, the
+  citizens' pages (budget vs actual, projects, year on year), a row page and the search box;
+- unloaded: the first request of each page (cold: what the server has not answered yet), then
+  `--repeat` sequential requests of each; then `--clients` concurrent clients for `--seconds`,
+  round robin over all of them.
 
 Prints p50/p95/p99 per kind of page in Markdown (recorded in docs/benchmarks.md) against
 the target of issue 15: p95 ≤ 200 ms for the home page, table pages and canned queries.
@@ -50,6 +51,7 @@ DB = DATABASE_NAME
 TARGET_MS = 200
 TARGET_KINDS = ("home", "table", "view", "canned query")
 SEARCH_TERM = "政务云"
+CITIZENS_PAGES = ("/budget-vs-actual", "/projects", "/compare?org=bench-0001")
 
 # Serves a built site without `serve`'s prepare step, which would rebuild a kept database
 # from the checkout's sources once the code is newer than it.
@@ -89,23 +91,27 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     result += [("view" if name in views else "table", f"/{DB}/{name}", {}) for name in tables + sorted(views)]
     result += [("canned query", f"/{DB}/{name}", QUERY_PARAMS.get(name, {})) for name in database["queries"]]
     result += [("chart", f"/charts/{page.slug}", {}) for page in CHART_PAGES]
+    result += [("citizens' page", path, {}) for path in CITIZENS_PAGES]
     result.append(("row", f"/{DB}/fiscal_figures/{figure_id.replace('.', '~2E')}", {}))
     result.append(("search", f"/{DB}/paragraphs", {"_search": SEARCH_TERM}))
     return result
 
 
-async def sequential(base: str, mix: list[tuple[str, str, dict]], repeat: int) -> dict[tuple, list[float]]:
-    """Each page ``repeat`` times, one request at a time (after one unmeasured request)."""
+async def sequential(base: str, mix: list[tuple[str, str, dict]], repeat: int) -> tuple[dict, dict]:
+    """Each page's first request, then ``repeat`` more, one request at a time: times by page."""
+    cold: dict[tuple, list[float]] = {}
     times: dict[tuple, list[float]] = {}
     async with httpx.AsyncClient(base_url=base, timeout=120) as http:
         for kind, path, params in mix:
-            (await http.get(path, params=params)).raise_for_status()
             key = (kind, path)
+            began = time.perf_counter()
+            (await http.get(path, params=params)).raise_for_status()
+            cold[key] = [time.perf_counter() - began]
             for _ in range(repeat):
                 began = time.perf_counter()
                 (await http.get(path, params=params)).raise_for_status()
                 times.setdefault(key, []).append(time.perf_counter() - began)
-    return times
+    return cold, times
 
 
 async def concurrent(base: str, mix: list[tuple[str, str, dict]], clients: int, seconds: float) -> tuple[dict, list]:
@@ -156,17 +162,17 @@ def measure(site: Site, repeat: int, clients: int, seconds: float, max_load: flo
     try:
         mix = pages(site)
         load_before = wait_for_quiet(max_load, wait)
-        unloaded = asyncio.run(sequential(base, mix, repeat))
+        cold, unloaded = asyncio.run(sequential(base, mix, repeat))
         loaded, errors = asyncio.run(concurrent(base, mix, clients, seconds))
         load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"unloaded": unloaded, "loaded": loaded, "errors": errors, "load": (load_before, load_after)}
+    return {"cold": cold, "unloaded": unloaded, "loaded": loaded, "errors": errors, "load": (load_before, load_after)}
 
 
 def print_table(title: str, times: dict[tuple, list[float]]) -> None:
-    print(f"\n{title}\n")
+    print(f"\n{title}\n", flush=True)
     print("| kind of page | pages | requests | p50 ms | p95 ms | p99 ms | target p95 ≤ 200 ms |")
     print("|---|---:|---:|---:|---:|---:|---|")
     pages_of = {}
@@ -209,10 +215,11 @@ def main() -> int:
             size = site.database_path.stat().st_size / 2**20
             print(f"\n## {count} documents: database {size:.0f} MiB, "
                   + ", ".join(f"{t} {n:,}" for t, n in rows.items())
-                  + f" rows (ready in {time.perf_counter() - began:.0f} s)")
+                  + f" rows (ready in {time.perf_counter() - began:.0f} s)", flush=True)
             result = measure(site, args.repeat, args.clients, args.seconds, args.max_load, args.wait)
             before, after = result["load"]
-            print(f"load average (1 min): {before:.2f} before, {after:.2f} after")
+            print(f"load average (1 min): {before:.2f} before, {after:.2f} after", flush=True)
+            print_table("First request of each page (cold), sequential", result["cold"])
             print_table(f"Unloaded: {args.repeat} sequential requests of each page", result["unloaded"])
             print_slowest(result["unloaded"])
             print_table(f"{args.clients} concurrent clients × {args.seconds:g} s, round robin", result["loaded"])
