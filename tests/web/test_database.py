@@ -53,4 +53,3 @@ def test_trigram_index_finds_chinese_substrings(site, disclosures):
     for words in ("政务云", "三公经费", "公务接待"):
         hits = db.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", [f'"{words}"']).fetchone()[0]
         assert hits == len(paragraphs_containing(disclosures, words)) > 0
-
