@@ -67,7 +67,7 @@ async def budget_page(datasette, request):
     db = context.database(datasette)
     selection = await documents.select(db, request.args)
     tables = []
-    for document in selection.picked[:6]:
+    for document in selection.shown:
         rows = (await db.execute(_ITEMS_SQL, {"document": document.document_id})).rows
         tables.append({"document": document, "lines": [line(r) for r in rows],
                        "sentences": await context.sentences(db, [r["paragraph_id"] for r in rows])})

@@ -30,7 +30,7 @@ async def chart_page(datasette, request):
         raise NotFound("没有这个图表 / No such chart")
     db = context.database(datasette)
     selection = await documents.select(db, request.args)
-    ids = [d.document_id for d in selection.picked]
+    ids = [d.document_id for d in selection.shown]
     sections = []
     for section in page.sections:
         rows = await _rows(db, section.sql, ids)

@@ -16,6 +16,10 @@ ORDER BY o.name_zh, d.fiscal_year
 """
 
 
+# The documents a page shows at most, in order; past this, the pickers narrow the list (a
+# chart of 1,000 documents' bars reads nothing, and costs a second).
+MOST_SHOWN = 6
+
 # Answers of the site's own queries over an immutable database, by database: its data cannot
 # change while the site runs, so the home page asks once (issue 17: the home page's cost).
 _REMEMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -56,6 +60,10 @@ class Selection:
     picked: tuple[Document, ...]
     org: str
     year: str
+
+    @property
+    def shown(self) -> tuple[Document, ...]:
+        return self.picked[:MOST_SHOWN]
 
     @property
     def orgs(self) -> list[tuple[str, str]]:

@@ -18,7 +18,6 @@ HEADLINE_CONCEPTS = (
     ("expenditure_total", "expenditure.total"),
     ("three_public_total", "three_public.total"),
 )
-MOST_CARDS = 6  # past this, the pickers narrow the list
 
 _FACTS_SQL = """
 SELECT f.document_id, f.concept, f.amount_yuan, f.paragraph_id,
@@ -61,7 +60,7 @@ class Card:
 
 
 async def cards(db, selection: Selection) -> list[Card]:
-    shown = list(selection.picked[:MOST_CARDS])
+    shown = list(selection.shown)
     wanted = {d.document_id for d in shown} | {p.document_id for d in shown if (p := selection.previous(d))}
     if not wanted:
         return []

@@ -23,7 +23,7 @@ async def projects_page(datasette, request):
     db = context.database(datasette)
     selection = await documents.select(db, request.args)
     groups = []
-    for document in selection.picked[:6]:
+    for document in selection.shown:
         params = {"document": document.document_id}
         indicators = (await db.execute(_INDICATORS_SQL, params)).rows
         projects = []
