@@ -41,7 +41,7 @@ def time_stages() -> None:
 
     from yaan_opendata import pipeline
     from yaan_opendata.package import write_package
-    from yaan_opendata.rdf import graph_resources, write_graph
+    from yaan_opendata.rdf import check_package_graph, graph_resources, write_graph
     from yaan_opendata.validate import validate_package
 
     stages = [("python start-up and imports (separate process)", imports)]
@@ -57,7 +57,8 @@ def time_stages() -> None:
         disclosures = timed("read, split, extract, checks (load_disclosures)", pipeline.load_disclosures)
         timed("CSV + datapackage.json (write_package)", write_package, disclosures, out,
               extra_resources=graph_resources())
-        timed("RDF: triples, IC/OBEU checks, 3 files (write_graph)", write_graph, disclosures, out)
+        timed("RDF: triples, 3 files (write_graph)", write_graph, disclosures, out)
+        timed("RDF checks: IC/OBEU and SHACL by section (check_package_graph)", check_package_graph, out)
         timed("frictionless validation of the tables (one process)", validate_package, out, True)
     with tempfile.TemporaryDirectory() as tmp:
         begin = time.perf_counter()
